@@ -1,0 +1,73 @@
+/**
+ * Streaming CSV rows with their line numbers, on csv-parse. Broken quoting, oversized
+ * fields and bad encodings become one `input` error naming the file and the line.
+ */
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { Options as CsvOptions } from 'csv-parse';
+import { EndtraceError, inputError } from '../../model/index.js';
+import { readText } from './text.js';
+import type { ReadOptions } from './text.js';
+
+export interface CsvRow {
+  /** Field values, as strings. */
+  fields: string[];
+  /** 1-based line on which the record starts. */
+  line: number;
+}
+
+export interface CsvReadOptions extends ReadOptions {
+  delimiter?: string;
+  /** Skip this many lines before the first record (e.g. a title line). */
+  fromLine?: number;
+  /** Largest record in characters; a larger one is refused as an oversized field. */
+  maxRecordSize?: number;
+}
+
+const CSV_ERROR_CAUSES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (broken quoting or truncated file)',
+  CSV_INVALID_CLOSING_QUOTE: 'a quote inside a field is not escaped (broken quoting)',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote (broken quoting)',
+  CSV_MAX_RECORD_SIZE: 'a record is larger than the limit (oversized field)',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a record has the wrong number of fields',
+};
+
+export async function* readCsv(path: string, opts: CsvReadOptions = {}): AsyncGenerator<CsvRow> {
+  const name = opts.name ?? path;
+  const options: CsvOptions = {
+    delimiter: opts.delimiter ?? ',',
+    relax_column_count: true,
+    skip_empty_lines: true,
+    bom: true,
+    info: true,
+    max_record_size: opts.maxRecordSize ?? 1_000_000,
+    from_line: opts.fromLine ?? 1,
+  };
+  const parser = parse(options);
+  const source = Readable.from(readText(path, opts));
+  let sourceError: unknown;
+  source.on('error', (e) => {
+    sourceError = e;
+    parser.destroy(e);
+  });
+  source.pipe(parser);
+  let previousEnd = (opts.fromLine ?? 1) - 1;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = previousEnd + 1;
+      previousEnd = item.info.lines;
+      yield { fields: item.record, line };
+    }
+  } catch (err) {
+    if (sourceError instanceof EndtraceError) throw sourceError;
+    if (err instanceof EndtraceError) throw err;
+    const e = err as { code?: string; lines?: number; message?: string };
+    if (e.code && e.code.startsWith('CSV_')) {
+      const cause = CSV_ERROR_CAUSES[e.code] ?? (e.message ?? e.code);
+      throw inputError(cause, { file: name, line: e.lines ?? previousEnd + 1 }, e.code === 'CSV_MAX_RECORD_SIZE' ? 'oversized' : 'csv_syntax', err);
+    }
+    throw err;
+  } finally {
+    source.destroy();
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Reading list files as text: transparent gunzip, encoding handling (UTF-8 with BOM, or
+ * Windows-1252 for old files), removal of the Ctrl-Z byte OFAC appends, byte progress, and
+ * clear errors for truncated or wrongly encoded input.
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { inputError } from '../../model/index.js';
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+export interface ReadOptions {
+  encoding?: TextEncoding;
+  /** Called with the number of (compressed) bytes read so far. */
+  onBytes?: (bytes: number) => void;
+  /** Display name for errors; defaults to the path. */
+  name?: string;
+}
+
+/** The first bytes of a file, gunzipped when it is gzip. */
+export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    const head = buf.subarray(0, bytesRead);
+    if (isGzip(head)) return await gunzipHead(path, bytes);
+    return head;
+  } finally {
+    await fh.close();
+  }
+}
+
+export function isGzip(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+async function gunzipHead(path: string, bytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(path).pipe(createGunzip());
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total >= bytes) break;
+    }
+  } catch {
+    // A truncated gzip still yields a usable head; the full read reports the error.
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, bytes);
+}
+
+/** The head as text (UTF-8, BOM and Ctrl-Z removed), for format detection. */
+export async function readHeadText(path: string, bytes = 65536): Promise<string> {
+  const head = await readHead(path, bytes);
+  return new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '').replace(/\u001a/g, '');
+}
+
+/** Opens a file as a byte stream, gunzipping when needed. */
+export async function openBytes(path: string, opts: ReadOptions = {}): Promise<Readable> {
+  const head = await readHead(path, 2).catch(() => Buffer.alloc(0));
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (opts.onBytes) {
+    let n = 0;
+    const cb = opts.onBytes;
+    raw.on('data', (c: Buffer | string) => {
+      n += c.length;
+      cb(n);
+    });
+  }
+  if (!isGzip(head)) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (e) => gunzip.destroy(e));
+  return raw.pipe(gunzip);
+}
+
+/**
+ * Streams a file as decoded text chunks. Throws an `input` error naming the file and the
+ * line for invalid UTF-8, and for a truncated gzip stream.
+ */
+export async function* readText(path: string, opts: ReadOptions = {}): AsyncGenerator<string> {
+  const name = opts.name ?? path;
+  const encoding = opts.encoding ?? 'utf-8';
+  const decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: false });
+  const stream = await openBytes(path, opts);
+  let line = 1;
+  let first = true;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch (err) {
+        throw inputError(`invalid ${encoding} byte sequence (wrong encoding?)`, { file: name, line: line + countNewlinesInValidPrefix(chunk) }, 'encoding', err);
+      }
+      if (first) {
+        text = text.replace(/^\uFEFF/, '');
+        first = false;
+      }
+      if (text.includes('\u001a')) text = text.replace(/\u001a/g, '');
+      line += countNewlines(text);
+      if (text) yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch (err) {
+    if (err instanceof Error && 'code' in err && (err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
+      throw inputError('the gzip stream ends early (truncated download?)', { file: name, line }, 'truncated', err);
+    }
+    if (err instanceof Error && /unexpected end of file|incorrect header check|invalid (block type|distance)/i.test(err.message)) {
+      throw inputError(`the gzip data is corrupt or truncated: ${err.message}`, { file: name, line }, 'truncated', err);
+    }
+    throw err;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function countNewlinesInValidPrefix(chunk: Buffer): number {
+  let n = 0;
+  for (const b of chunk) {
+    if (b === 0x0a) n++;
+    if (b >= 0x80) break;
+  }
+  return n;
+}
+
+/**
+ * Whether the whole file is valid UTF-8. Streams the file once; used to choose between UTF-8
+ * and Windows-1252 for formats whose old files were written in the latter.
+ */
+export async function isUtf8File(path: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const stream = await openBytes(path);
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    stream.destroy();
+  }
+}
+
+export async function fileSize(path: string): Promise<number> {
+  return (await stat(path)).size;
+}

@@ -1,0 +1,3 @@
+/** What the OFAC-family parsers (legacy CSV, XML) and the US CSL share: identifier types. */
+export { applyOfacIdentifier, idTypeAction, isKnownIdType, normaliseIdType } from './identifiers.js';
+export type { OfacIdentifier } from './identifiers.js';

@@ -1,0 +1,174 @@
+/**
+ * Country names and codes to FtM country codes (ISO 3166-1 alpha-2, lower case, plus FtM's
+ * extra territories such as `suhh`, `xk`, `ua-cri`). The table is FtM's own list of values,
+ * plus the spellings the official lists use ("Korea, North", "Burma", "Iran (Islamic Republic of)").
+ */
+import { typeValues } from './schema.js';
+
+const CODES = typeValues('country');
+
+/** Spellings seen in OFAC, UN, UK and CSL files that FtM's labels do not cover. */
+const ALIASES: Record<string, string> = {
+  'russian federation': 'ru',
+  'korea, north': 'kp',
+  'north korea': 'kp',
+  "democratic people's republic of korea": 'kp',
+  'dprk': 'kp',
+  "korea, democratic people's republic of": 'kp',
+  'korea, south': 'kr',
+  'south korea': 'kr',
+  'republic of korea': 'kr',
+  'korea, republic of': 'kr',
+  'burma': 'mm',
+  'iran (islamic republic of)': 'ir',
+  'islamic republic of iran': 'ir',
+  'syrian arab republic': 'sy',
+  'palestinian': 'ps',
+  'west bank': 'ps',
+  'gaza': 'ps',
+  'occupied palestinian territory': 'ps',
+  'state of palestine': 'ps',
+  'palestinian territories': 'ps',
+  'united states': 'us',
+  'united states of america': 'us',
+  'usa': 'us',
+  'us': 'us',
+  'uk': 'gb',
+  'united kingdom of great britain and northern ireland': 'gb',
+  'great britain': 'gb',
+  'britain': 'gb',
+  'england': 'gb',
+  'congo, democratic republic of the': 'cd',
+  'democratic republic of the congo': 'cd',
+  'congo (democratic republic)': 'cd',
+  'drc': 'cd',
+  'congo, republic of the': 'cg',
+  'republic of the congo': 'cg',
+  'congo': 'cg',
+  'tanzania, united republic of': 'tz',
+  'united republic of tanzania': 'tz',
+  'venezuela (bolivarian republic of)': 've',
+  'bolivia (plurinational state of)': 'bo',
+  "lao people's democratic republic": 'la',
+  'laos': 'la',
+  'viet nam': 'vn',
+  'vietnam': 'vn',
+  'moldova, republic of': 'md',
+  'republic of moldova': 'md',
+  'macedonia': 'mk',
+  'north macedonia, the republic of': 'mk',
+  'the former yugoslav republic of macedonia': 'mk',
+  'czech republic': 'cz',
+  'czechia': 'cz',
+  'turkey': 'tr',
+  'türkiye': 'tr',
+  'turkiye': 'tr',
+  'ivory coast': 'ci',
+  "cote d'ivoire": 'ci',
+  "côte d'ivoire": 'ci',
+  'cabo verde': 'cv',
+  'cape verde': 'cv',
+  'eswatini': 'sz',
+  'swaziland': 'sz',
+  'brunei darussalam': 'bn',
+  'micronesia, federated states of': 'fm',
+  'the bahamas': 'bs',
+  'bahamas, the': 'bs',
+  'gambia, the': 'gm',
+  'the gambia': 'gm',
+  'netherlands antilles': 'an',
+  'serbia and montenegro': 'csxx',
+  'yugoslavia': 'yucs',
+  'soviet union': 'suhh',
+  'ussr': 'suhh',
+  'kosovo': 'xk',
+  'crimea': 'ua-cri',
+  'region: crimea': 'ua-cri',
+  'taiwan, province of china': 'tw',
+  'hong kong': 'hk',
+  'hong kong sar': 'hk',
+  'china, hong kong special administrative region': 'hk',
+  'macau': 'mo',
+  'macao': 'mo',
+  "china, people's republic of": 'cn',
+  "people's republic of china": 'cn',
+  'prc': 'cn',
+  'holy see': 'va',
+  'vatican': 'va',
+  'saint kitts and nevis': 'kn',
+  'st. kitts and nevis': 'kn',
+  'saint vincent and the grenadines': 'vc',
+  'st. vincent and the grenadines': 'vc',
+  'saint lucia': 'lc',
+  'st. lucia': 'lc',
+  'british virgin islands': 'vg',
+  'virgin islands, british': 'vg',
+  'united arab emirates': 'ae',
+  'uae': 'ae',
+  'bosnia-herzegovina': 'ba',
+  'bosnia & herzegovina': 'ba',
+  'trinidad & tobago': 'tt',
+  'antigua & barbuda': 'ag',
+  'sao tome and principe': 'st',
+  'timor-leste': 'tl',
+  'east timor': 'tl',
+  'libyan arab jamahiriya': 'ly',
+  'curacao': 'cw',
+  'curaçao': 'cw',
+  'sint maarten': 'sx',
+  'belarus': 'by',
+  'byelorussia': 'by',
+  'kyrgyz republic': 'kg',
+  'kirghizia': 'kg',
+  'slovak republic': 'sk',
+  'the netherlands': 'nl',
+  'holland': 'nl',
+  'republic of ireland': 'ie',
+  'undetermined': 'zz',
+  'unknown': 'zz',
+};
+
+const NAME_TO_CODE = new Map<string, string>();
+for (const [code, label] of Object.entries(CODES)) {
+  NAME_TO_CODE.set(code, code);
+  NAME_TO_CODE.set(label.toLowerCase(), code);
+}
+for (const [name, code] of Object.entries(ALIASES)) NAME_TO_CODE.set(name, code);
+
+const ISO3: Record<string, string> = {
+  rus: 'ru', chn: 'cn', irn: 'ir', prk: 'kp', kor: 'kr', syr: 'sy', usa: 'us', gbr: 'gb', ukr: 'ua', blr: 'by',
+  are: 'ae', tur: 'tr', ind: 'in', pak: 'pk', afg: 'af', irq: 'iq', lbn: 'lb', ven: 've', cub: 'cu', hkg: 'hk',
+  deu: 'de', fra: 'fr', kaz: 'kz', kgz: 'kg', arm: 'am', aze: 'az', geo: 'ge', uzb: 'uz', tjk: 'tj', tkm: 'tm',
+  mmr: 'mm', sdn: 'sd', yem: 'ye', lby: 'ly', som: 'so', mli: 'ml', cod: 'cd', caf: 'cf', ssd: 'ss', nic: 'ni',
+};
+
+function normaliseCountryText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
+}
+
+/** The FtM country code for a name or code, or undefined when it is not a country. */
+export function countryCode(text: string): string | undefined {
+  const norm = normaliseCountryText(text);
+  if (!norm) return undefined;
+  const direct = NAME_TO_CODE.get(norm);
+  if (direct) return direct;
+  if (norm.length === 3 && ISO3[norm]) return ISO3[norm];
+  // "Russia (Moscow)", "Iran; Syria" are handled by callers; here strip a trailing parenthesis.
+  const bare = norm.replace(/\s*\(.*\)$/, '');
+  if (bare !== norm) return NAME_TO_CODE.get(bare);
+  return undefined;
+}
+
+/** The English label of an FtM country code. */
+export function countryName(code: string): string | undefined {
+  return CODES[code];
+}
+
+export function isCountryCode(code: string): boolean {
+  return code in CODES;
+}
