@@ -126,3 +126,13 @@ export function joinAddress(parts: AddressParts): string {
     .filter((p): p is string => !!p)
     .join(', ');
 }
+
+const COMPANY_FORM = /(^|[\s,.("«“])(ooo|ооо|oao|оао|zao|зао|pao|пао|ao|ао|jsc|ojsc|cjsc|pjsc|llc|l\.l\.c|ltd|limited|co\.?,? ltd|inc|incorporated|corp|corporation|company|gmbh|ag|sa|s\.a|s\.a\.r\.l|sarl|srl|s\.r\.l|bv|b\.v|nv|n\.v|plc|llp|lp|fze|fzco|fzc|fz-llc|pte|pvt|sdn bhd|bhd|oy|ab|as|a\.s|spa|s\.p\.a|kft|sp\. z o\.o|tov|тов|ip|ип|有限公司|股份有限公司|有限责任公司|集团)(?=$|[\s,.)»”])/i;
+
+/** True when a name carries a company legal form (OOO, JSC, LLC, Co., Ltd., GmbH, 有限公司…). */
+export function looksLikeCompany(name: string): boolean {
+  return COMPANY_FORM.test(name) || /有限公司|有限责任公司|股份公司/.test(name);
+}
+
+/** Root properties that only a company carries. */
+export const COMPANY_ID_PROPS = ['registrationNumber', 'taxNumber', 'innCode', 'ogrnCode', 'okpoCode', 'swiftBic', 'leiCode', 'vatCode', 'dunsCode', 'bikCode'];

@@ -55,3 +55,17 @@ export interface ListParser {
   /** Streams the unit's bundles. The generator's return value is the list's metadata. */
   parse(unit: LoadUnit, ctx: ParseContext): AsyncGenerator<EntityBundle, ListMeta, undefined>;
 }
+
+/** What content sniffing says about one file. */
+export interface SniffResult {
+  format: FormatId;
+  source: SourceId;
+  /** The file's role within its unit: `main` for a file that can stand alone; `add`, `alt`, `comments` for OFAC CSV companions. */
+  role: string;
+}
+
+/**
+ * Recognises a file by its content (the first 64 KiB, gunzipped and decoded as UTF-8);
+ * the file name is only a tie-breaker (e.g. sdn.csv vs cons_prim.csv share one layout).
+ */
+export type Sniffer = (head: string, fileName: string) => SniffResult | null;

@@ -12,11 +12,11 @@ import { inputError } from '../../model/index.js';
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
 export interface ReadOptions {
-  encoding?: TextEncoding;
+  encoding?: TextEncoding | undefined;
   /** Called with the number of (compressed) bytes read so far. */
-  onBytes?: (bytes: number) => void;
+  onBytes?: ((bytes: number) => void) | undefined;
   /** Display name for errors; defaults to the path. */
-  name?: string;
+  name?: string | undefined;
 }
 
 /** The first bytes of a file, gunzipped when it is gzip. */

@@ -1,0 +1,166 @@
+/**
+ * Loading official list files into the store: detect the units in a path, order them by the
+ * lists' own dates, and write each as a new version in one transaction. The newest version of
+ * a source becomes active; a unit whose checksum is already loaded is skipped as unchanged.
+ * A unit that fails leaves the store as it was.
+ */
+import { EndtraceError, isEndtraceError } from '../model/index.js';
+import type { EntityBundle, Issue } from '../model/index.js';
+import { detectUnits, parserFor } from '../lists/index.js';
+import type { LoadUnit, SkippedFile } from '../lists/index.js';
+import type { Store, VersionInfo } from '../store/index.js';
+import { unitFiles } from './file-checksum.js';
+
+export interface LoadProgress {
+  unitStart?(unit: LoadUnit, totalBytes: number): void;
+  bytes?(read: number): void;
+  unitDone?(result: UnitResult): void;
+  skipped?(file: SkippedFile): void;
+}
+
+export type UnitStatus = 'loaded' | 'unchanged' | 'failed';
+
+export interface UnitResult {
+  source: string;
+  format: string;
+  files: string[];
+  status: UnitStatus;
+  version: VersionInfo | null;
+  activated: boolean;
+  issues: number;
+  issueCodes: Record<string, number>;
+  error: EndtraceError | null;
+}
+
+export interface LoadOptions {
+  dataset?: string | undefined;
+  /** Load but do not make active. */
+  noActivate?: boolean | undefined;
+  progress?: LoadProgress | undefined;
+  batchSize?: number | undefined;
+  /** Force this source id for every unit (e.g. a downloaded file of a known source). */
+  source?: string | undefined;
+}
+
+export interface LoadReport {
+  units: UnitResult[];
+  skipped: SkippedFile[];
+}
+
+interface PlannedUnit {
+  unit: LoadUnit;
+  date: string;
+  published: string | null;
+}
+
+const BATCH = 500;
+
+/** The date that orders versions of one source: the list's own, else the date in its path, else today. */
+function unitDate(published: string | null, unit: LoadUnit): string {
+  return published ?? unit.pathDate ?? new Date().toISOString().slice(0, 10);
+}
+
+export async function loadLists(store: Store, path: string, opts: LoadOptions = {}): Promise<LoadReport> {
+  const detection = await detectUnits(path, { dataset: opts.dataset });
+  for (const s of detection.skipped) opts.progress?.skipped?.(s);
+  const planned: PlannedUnit[] = [];
+  for (const unit of detection.units) {
+    if (opts.source) unit.source = opts.source;
+    let published: string | null = null;
+    try {
+      published = (await parserFor(unit.format).peek(unit)).published;
+    } catch {
+      // The full parse reports the problem with its location.
+    }
+    planned.push({ unit, published, date: unitDate(published, unit) });
+  }
+  planned.sort((a, b) => a.unit.source.localeCompare(b.unit.source) || a.date.localeCompare(b.date));
+  const units: UnitResult[] = [];
+  for (const p of planned) {
+    const result = await loadUnit(store, p, opts);
+    units.push(result);
+    opts.progress?.unitDone?.(result);
+  }
+  return { units, skipped: detection.skipped };
+}
+
+async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions): Promise<UnitResult> {
+  const { unit } = plan;
+  const base: Omit<UnitResult, 'status' | 'version' | 'activated' | 'error'> = {
+    source: unit.source,
+    format: unit.format,
+    files: unit.files.map((f) => f.name),
+    issues: 0,
+    issueCodes: {},
+  };
+  const { files, checksum, bytes } = await unitFiles(unit);
+  const existing = await store.findVersionByChecksum(unit.source, checksum);
+  if (existing) {
+    return { ...base, status: 'unchanged', version: existing, activated: false, error: null };
+  }
+  let version = plan.date;
+  if (await store.findVersion(unit.source, version)) version = `${version}.${checksum.slice(0, 8)}`;
+
+  opts.progress?.unitStart?.(unit, bytes);
+  const parser = parserFor(unit.format);
+  const issueCodes: Record<string, number> = {};
+  let issueCount = 0;
+  let pendingIssues: Issue[] = [];
+  const writer = await store.beginVersion({ source: unit.source, version, published: plan.published, checksum, format: unit.format, files });
+  try {
+    const generator = parser.parse(unit, {
+      issue: (issue) => {
+        issueCount++;
+        issueCodes[issue.code] = (issueCodes[issue.code] ?? 0) + 1;
+        pendingIssues.push(issue);
+      },
+      progress: (read) => opts.progress?.bytes?.(read),
+    });
+    let batch: EntityBundle[] = [];
+    let step = await generator.next();
+    while (!step.done) {
+      batch.push(step.value);
+      if (batch.length >= (opts.batchSize ?? BATCH)) {
+        await writer.write(batch);
+        batch = [];
+      }
+      if (pendingIssues.length >= 1000) {
+        await writer.issues(pendingIssues);
+        pendingIssues = [];
+      }
+      step = await generator.next();
+    }
+    if (batch.length) await writer.write(batch);
+    if (pendingIssues.length) await writer.issues(pendingIssues);
+    // The parser may find the list's own date only while reading (FtM's last_change).
+    const published = step.value.published ?? plan.published;
+    const active = (await store.activeVersions()).find((v) => v.source === unit.source);
+    const activeDate = active ? (active.published ?? active.version) : null;
+    const activate = !opts.noActivate && (activeDate === null || plan.date >= activeDate.slice(0, 10));
+    const info = await writer.commit({ activate, published });
+    return { ...base, issues: issueCount, issueCodes, status: 'loaded', version: info, activated: activate, error: null };
+  } catch (err) {
+    await writer.abort();
+    const error = isEndtraceError(err)
+      ? err
+      : new EndtraceError('internal', (err as Error).message ?? String(err), { cause: err, location: { file: unit.files[0]?.name } });
+    return { ...base, issues: issueCount, issueCodes, status: 'failed', version: null, activated: false, error };
+  }
+}
+
+/** One line per source: its active version, as `lists status` prints it. */
+export interface SourceStatus {
+  source: string;
+  version: string;
+  published: string | null;
+  entities: number;
+  checksum: string;
+  loadedAt: string;
+}
+
+export async function listStatus(store: Store, sources?: readonly string[]): Promise<SourceStatus[]> {
+  const active = await store.activeVersions();
+  return active
+    .filter((v) => !sources || sources.includes(v.source))
+    .map((v) => ({ source: v.source, version: v.version, published: v.published, entities: v.entities, checksum: v.checksum, loadedAt: v.loadedAt }));
+}

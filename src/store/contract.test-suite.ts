@@ -1,0 +1,170 @@
+/**
+ * The Store contract, run against every implementation (hono's runTest({ newRouter }) pattern):
+ * `runStoreContract('sqlite', () => new SqliteStore(':memory:'))`.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Entity } from '../model/index.js';
+import type { EntityBundle } from '../model/index.js';
+import type { Store, VersionMeta } from './types.js';
+
+function company(id: string, name: string, extra: Record<string, string[]> = {}): EntityBundle {
+  const root = new Entity('Company', id, { origin: `test.csv:${id.length}`, target: true });
+  root.add('name', name);
+  for (const [k, v] of Object.entries(extra)) root.add(k, v);
+  const sanction = new Entity('Sanction', `${id}-sanction`, { origin: 'test.csv:1' });
+  sanction.add('entity', id);
+  sanction.add('program', 'TEST-PROGRAM');
+  return { root, related: [sanction] };
+}
+
+function link(from: string, to: string): EntityBundle {
+  const root = new Entity('Person', from, { origin: 'test.csv:9', target: true });
+  root.add('name', 'Ivan Testov');
+  const l = new Entity('UnknownLink', `${from}-link-${to}`, { origin: 'test.csv:9' });
+  l.add('subject', from);
+  l.add('object', to);
+  l.add('role', 'Linked To');
+  return { root, related: [l] };
+}
+
+const meta = (version: string, checksum: string, source = 'test-src'): VersionMeta => ({
+  source,
+  version,
+  published: version,
+  checksum,
+  format: 'ftm-json',
+  files: [{ role: 'main', name: 'test.json', sha256: checksum, bytes: 10 }],
+});
+
+export function runStoreContract(name: string, newStore: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await newStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('writes a version, activates it, and assembles entities with provenance', async () => {
+      const w = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      await w.write([company('c-1', 'Alpha Trading LLC', { innCode: ['7701234567'] }), company('c-2', 'Beta GmbH')]);
+      await w.issues([{ code: 'invalid_value', message: 'bad date', file: 'test.json', line: 3 }]);
+      const info = await w.commit({ activate: true });
+      expect(info).toMatchObject({ source: 'test-src', version: '2024-01-01', entities: 2, issues: 1, active: true });
+      // c-1: name, innCode, sanction.entity, sanction.program; c-2: name, sanction.entity, sanction.program
+      expect(info.statements).toBe(7);
+
+      const rec = await store.getEntity('c-1');
+      expect(rec?.entity.schema.name).toBe('Company');
+      expect(rec?.entity.get('innCode')).toEqual(['7701234567']);
+      expect(rec?.datasets).toEqual(['test-src']);
+      const nameStmt = rec?.statements.find((s) => s.prop === 'name');
+      expect(nameStmt).toMatchObject({ value: 'Alpha Trading LLC', source: 'test-src', version: '2024-01-01', origin: 'test.csv:3' });
+      expect(rec?.firstSeen).toBe('2024-01-01');
+      expect(await store.getEntity('nope')).toBeNull();
+      expect(await store.versionIssues(info.id)).toEqual([{ code: 'invalid_value', message: 'bad date', file: 'test.json', line: 3, record: undefined }]);
+    });
+
+    it('finds references to an entity (sanctions, links)', async () => {
+      const w = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      await w.write([company('c-1', 'Alpha'), link('p-1', 'c-1')]);
+      await w.commit({ activate: true });
+      const refs = await store.references('c-1');
+      expect(refs.map((r) => `${r.schema}.${r.prop}:${r.entityId}`).sort()).toEqual(['Sanction.entity:c-1-sanction', 'UnknownLink.object:p-1-link-c-1']);
+    });
+
+    it('an aborted version leaves nothing behind and the active version intact', async () => {
+      const w1 = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      await w1.write([company('c-1', 'Alpha')]);
+      await w1.commit({ activate: true });
+      const w2 = await store.beginVersion(meta('2024-02-01', 'bbb'));
+      await w2.write([company('c-1', 'Alpha renamed'), company('c-3', 'Gamma')]);
+      await w2.abort();
+      expect((await store.versions('test-src')).map((v) => v.version)).toEqual(['2024-01-01']);
+      expect((await store.getEntity('c-1'))?.entity.caption).toBe('Alpha');
+      expect(await store.getEntity('c-3')).toBeNull();
+      // The store is usable after an abort.
+      const w3 = await store.beginVersion(meta('2024-03-01', 'ccc'));
+      await w3.commit({ activate: true });
+      expect((await store.activeVersions()).map((v) => v.version)).toEqual(['2024-03-01']);
+    });
+
+    it('refuses a second version with the same name', async () => {
+      const w = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      await w.commit({ activate: true });
+      await expect(store.beginVersion(meta('2024-01-01', 'zzz'))).rejects.toMatchObject({ kind: 'conflict', code: 'version_exists' });
+    });
+
+    it('keeps one active version per source and finds versions by checksum', async () => {
+      for (const [v, c] of [['2024-01-01', 'aaa'], ['2024-02-01', 'bbb']] as const) {
+        const w = await store.beginVersion(meta(v, c));
+        await w.write([company('c-1', `Alpha ${v}`)]);
+        await w.commit({ activate: true });
+      }
+      const other = await store.beginVersion(meta('2020-01-01', 'xxx', 'other-src'));
+      await other.write([company('o-1', 'Omega')]);
+      await other.commit({ activate: false });
+      expect((await store.activeVersions()).map((v) => `${v.source}@${v.version}`)).toEqual(['test-src@2024-02-01']);
+      expect((await store.findVersionByChecksum('test-src', 'aaa'))?.version).toBe('2024-01-01');
+      expect(await store.findVersionByChecksum('test-src', 'nope')).toBeNull();
+      expect((await store.getEntity('c-1'))?.entity.caption).toBe('Alpha 2024-02-01');
+      expect(await store.getEntity('o-1')).toBeNull();
+      const first = (await store.findVersion('test-src', '2024-01-01'))!;
+      await store.activate(first.id);
+      expect((await store.getEntity('c-1'))?.entity.caption).toBe('Alpha 2024-01-01');
+    });
+
+    it('gives digests that change only when content changes, and statements per root', async () => {
+      const w1 = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      await w1.write([company('c-1', 'Alpha'), company('c-2', 'Beta')]);
+      const v1 = await w1.commit({ activate: true });
+      const w2 = await store.beginVersion(meta('2024-02-01', 'bbb'));
+      const moved = company('c-1', 'Alpha');
+      moved.root.origin = 'elsewhere:99';
+      await w2.write([moved, company('c-2', 'Beta', { innCode: ['7701234567'] })]);
+      const v2 = await w2.commit({ activate: true });
+      const d1 = new Map((await store.digests(v1.id)).map((d) => [d.rootId, d.hash]));
+      const d2 = new Map((await store.digests(v2.id)).map((d) => [d.rootId, d.hash]));
+      expect(d2.get('c-1')).toBe(d1.get('c-1'));
+      expect(d2.get('c-2')).not.toBe(d1.get('c-2'));
+      const stmts = await store.bundleStatements(v2.id, ['c-2']);
+      expect(stmts.every((s) => s.rootId === 'c-2')).toBe(true);
+      expect(stmts.map((s) => `${s.entityId}.${s.prop}`).sort()).toEqual(['c-2-sanction.entity', 'c-2-sanction.program', 'c-2.innCode', 'c-2.name']);
+      const rec = await store.getEntity('c-2');
+      expect(rec?.lastChange).toBe('2024-02-01');
+      expect((await store.getEntity('c-1'))?.lastChange).toBe('2024-01-01');
+    });
+
+    it('iterates entities of active versions in batches, filtered', async () => {
+      const w = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      const bundles = Array.from({ length: 25 }, (_, i) => company(`c-${String(i).padStart(2, '0')}`, `Company ${i}`));
+      await w.write(bundles);
+      await w.commit({ activate: true });
+      const seen: string[] = [];
+      let batches = 0;
+      for await (const batch of store.iterateEntities({ targetOnly: true, batchSize: 10 })) {
+        batches++;
+        for (const e of batch) {
+          expect(e.target).toBe(true);
+          expect(e.get('name')).toHaveLength(1);
+          seen.push(e.id);
+        }
+      }
+      expect(batches).toBe(3);
+      expect(seen).toHaveLength(25);
+      let sanctions = 0;
+      for await (const batch of store.iterateEntities({ schemata: ['Sanction'] })) sanctions += batch.length;
+      expect(sanctions).toBe(25);
+      expect(await store.countStatements({ props: ['name'] })).toBe(25);
+    });
+
+    it('stores hostile text verbatim', async () => {
+      const w = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      const text = `<script>alert('x')</script>'; DROP TABLE statement; --`;
+      await w.write([company('c-x', text)]);
+      await w.commit({ activate: true });
+      expect((await store.getEntity('c-x'))?.entity.caption).toBe(text);
+    });
+  });
+}

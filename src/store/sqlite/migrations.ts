@@ -1,0 +1,83 @@
+/** SQLite schema migrations, applied in order and recorded in schema_migrations. */
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'list versions and statements',
+    sql: `
+      CREATE TABLE list_version (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        version TEXT NOT NULL,
+        published TEXT,
+        checksum TEXT NOT NULL,
+        format TEXT NOT NULL,
+        files TEXT NOT NULL,
+        loaded_at TEXT NOT NULL,
+        entities INTEGER NOT NULL DEFAULT 0,
+        statements INTEGER NOT NULL DEFAULT 0,
+        issues INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (source, version)
+      );
+      CREATE INDEX list_version_checksum ON list_version (source, checksum);
+
+      CREATE TABLE bundle (
+        version_id INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
+        root_id TEXT NOT NULL,
+        schema TEXT NOT NULL,
+        caption TEXT NOT NULL,
+        target INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        PRIMARY KEY (version_id, root_id)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE entity (
+        version_id INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        root_id TEXT NOT NULL,
+        schema TEXT NOT NULL,
+        caption TEXT NOT NULL,
+        target INTEGER NOT NULL,
+        PRIMARY KEY (version_id, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_by_id ON entity (id, version_id);
+      CREATE INDEX entity_by_root ON entity (version_id, root_id);
+
+      CREATE TABLE statement (
+        version_id INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL,
+        prop TEXT NOT NULL,
+        value TEXT NOT NULL,
+        lang TEXT,
+        origin TEXT
+      );
+      CREATE INDEX statement_by_entity ON statement (entity_id, version_id);
+
+      CREATE TABLE edge (
+        version_id INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
+        source_id TEXT NOT NULL,
+        schema TEXT NOT NULL,
+        prop TEXT NOT NULL,
+        target_id TEXT NOT NULL
+      );
+      CREATE INDEX edge_by_target ON edge (target_id, version_id);
+
+      CREATE TABLE load_issue (
+        version_id INTEGER NOT NULL REFERENCES list_version (id) ON DELETE CASCADE,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        file TEXT,
+        line INTEGER,
+        record TEXT
+      );
+      CREATE INDEX load_issue_by_version ON load_issue (version_id);
+    `,
+  },
+];

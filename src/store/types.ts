@@ -1,0 +1,127 @@
+/**
+ * The Store contract: the single source of truth. Lists and ingests are written as versions of
+ * statements (nomenklatura's model); entities are assembled from the statements of the active
+ * versions. Every implementation (SQLite, PostgreSQL) passes the same contract suite
+ * (contract.test-suite.ts), so callers never depend on which one they hold.
+ */
+import type { Entity, EntityBundle, Issue, Statement } from '../model/index.js';
+
+export interface VersionFile {
+  role: string;
+  name: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface VersionMeta {
+  source: string;
+  version: string;
+  /** The list's own date (ISO), or null. */
+  published: string | null;
+  /** sha256 over the unit's files, in role order. */
+  checksum: string;
+  format: string;
+  files: VersionFile[];
+}
+
+export interface VersionInfo extends VersionMeta {
+  id: number;
+  loadedAt: string;
+  /** Number of root entities (list records). */
+  entities: number;
+  statements: number;
+  issues: number;
+  active: boolean;
+}
+
+export interface VersionWriter {
+  readonly meta: VersionMeta;
+  /** Writes bundles inside the version's transaction. */
+  write(bundles: readonly EntityBundle[]): Promise<void>;
+  /** Records record-level issues of the load (kept, capped, with the version). */
+  issues(issues: readonly Issue[]): Promise<void>;
+  /**
+   * Commits the version; with `activate`, it becomes the source's active version atomically.
+   * `published` sets the list's own date when the parser found it only while reading.
+   */
+  commit(opts: { activate: boolean; published?: string | null }): Promise<VersionInfo>;
+  /** Discards everything written; the store is as before. */
+  abort(): Promise<void>;
+}
+
+/** A root entity's digest in one version, for diffs. */
+export interface BundleDigest {
+  rootId: string;
+  schema: string;
+  caption: string;
+  target: boolean;
+  hash: string;
+}
+
+export interface BundleStatement extends Statement {
+  rootId: string;
+}
+
+export interface StoredStatement extends Statement {
+  source: string;
+  version: string;
+}
+
+export interface EntityRecord {
+  entity: Entity;
+  /** Sources (datasets) that hold statements about the entity in their active version. */
+  datasets: string[];
+  /** Statements with their source and version, for provenance display. */
+  statements: StoredStatement[];
+  /** First and last time the entity was seen across loaded versions (ISO timestamps). */
+  firstSeen: string | null;
+  lastSeen: string | null;
+  lastChange: string | null;
+}
+
+/** An entity that references another through an entity-typed property (Sanction.entity, UnknownLink.object…). */
+export interface Reference {
+  entityId: string;
+  schema: string;
+  prop: string;
+}
+
+export interface IterateOptions {
+  /** Only root entities that are list targets. */
+  targetOnly?: boolean;
+  /** Only these sources (dataset names). */
+  sources?: readonly string[];
+  /** Only these schemata (exact names). */
+  schemata?: readonly string[];
+  /** Rows per batch. */
+  batchSize?: number;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  /** A description safe to print (no password). */
+  readonly location: string;
+  close(): Promise<void>;
+
+  beginVersion(meta: VersionMeta): Promise<VersionWriter>;
+  /** All versions, newest load first; only those of `source` when given. */
+  versions(source?: string): Promise<VersionInfo[]>;
+  activeVersions(): Promise<VersionInfo[]>;
+  findVersion(source: string, version: string): Promise<VersionInfo | null>;
+  findVersionByChecksum(source: string, checksum: string): Promise<VersionInfo | null>;
+  activate(versionId: number): Promise<void>;
+  versionIssues(versionId: number, limit?: number): Promise<Issue[]>;
+
+  /** The entity assembled from the statements of the active versions, or null. */
+  getEntity(id: string): Promise<EntityRecord | null>;
+  /** Entities that reference `id` in active versions. */
+  references(id: string): Promise<Reference[]>;
+  /** Root digests of a version, for diffs. */
+  digests(versionId: number): Promise<BundleDigest[]>;
+  /** Statements of the given roots' bundles in one version, each with its root. */
+  bundleStatements(versionId: number, rootIds: readonly string[]): Promise<BundleStatement[]>;
+  /** Streams entities of the active versions in batches (assembled, merged across sources). */
+  iterateEntities(opts?: IterateOptions): AsyncIterable<Entity[]>;
+  /** Number of statements in active versions with one of the props (e.g. alias counts). */
+  countStatements(filter: { source?: string; versionId?: number; props?: readonly string[]; originLike?: string }): Promise<number>;
+}
