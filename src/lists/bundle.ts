@@ -135,4 +135,4 @@ export function looksLikeCompany(name: string): boolean {
 }
 
 /** Root properties that only a company carries. */
-export const COMPANY_ID_PROPS = ['registrationNumber', 'taxNumber', 'innCode', 'ogrnCode', 'okpoCode', 'swiftBic', 'leiCode', 'vatCode', 'dunsCode', 'bikCode'];
+export const COMPANY_ID_PROPS = ['registrationNumber', 'taxNumber', 'innCode', 'ogrnCode', 'okpoCode', 'swiftBic', 'leiCode', 'vatCode', 'dunsCode', 'bikCode', 'isinCode', 'ticker'];

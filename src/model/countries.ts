@@ -80,6 +80,8 @@ const ALIASES: Record<string, string> = {
   'serbia and montenegro': 'csxx',
   'yugoslavia': 'yucs',
   'soviet union': 'suhh',
+  'former soviet union': 'suhh',
+  'former ussr': 'suhh',
   'ussr': 'suhh',
   'kosovo': 'xk',
   'crimea': 'ua-cri',

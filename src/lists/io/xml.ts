@@ -6,7 +6,8 @@
  */
 import { SaxesParser } from 'saxes';
 import type { SaxesTag } from 'saxes';
-import { EndtraceError, inputError } from '../../model/index.js';
+import { inputError } from '../../model/index.js';
+import type { EndtraceError } from '../../model/index.js';
 import { readText } from './text.js';
 import type { ReadOptions } from './text.js';
 
@@ -86,7 +87,10 @@ export async function* readXml(path: string, opts: XmlReadOptions): AsyncGenerat
     else fail(`malformed XML: ${m.replace(/^.*?:\d+:\d+: /, '')}`, 'xml_syntax');
   });
 
+  // saxes resets its position when it closes, so the last line is counted here for truncation errors.
+  let lastLine = 1;
   for await (const chunk of readText(path, opts)) {
+    for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lastLine++;
     parser.write(chunk);
     if (failure) throw failure;
     while (queue.length) yield queue.shift()!;
@@ -98,7 +102,7 @@ export async function* readXml(path: string, opts: XmlReadOptions): AsyncGenerat
   }
   if (failure) {
     if (/unclosed|not well-formed|document must contain a root/i.test(failure.message)) {
-      throw inputError('the XML document ends early (truncated file?): ' + failure.message.replace(/^malformed XML: /, ''), { file: name, line: parser.line }, 'truncated');
+      throw inputError('the XML document ends early (truncated file?): ' + failure.message.replace(/^malformed XML: /, ''), { file: name, line: lastLine }, 'truncated');
     }
     throw failure;
   }

@@ -21,13 +21,17 @@ const P = (prop: string, ident?: 'Identification' | 'Passport'): Action => (iden
 /** Labels in lower case, without trailing ':' '-' '#' or '.'. */
 const TABLE: Array<[RegExp, Action]> = [
   [/^(tax id no|tax id|inn|taxpayer identification number|n\.?i\.?t|nit|r\.?f\.?c|rfc|ruc|rif|c\.?u\.?i\.?t|cuit|us fein|tin|paraguayan tax identification number|numero unico de identificacao tributaria.*|c\.?i\.?f)$/, P('taxNumber', 'Identification')],
-  [/^(registration number|registration id|business registration number|business registration document|company number|uk company number|commercial registry number|public registration number|c\.?r\.? no|romanian c\.?r|business number|chamber of commerce number|enterprise number|trade license no|folio mercantil no|matricula mercantil no|central registration system number|istanbul chamber of comm\.? no|economic register number \(cbls\)|certificate of incorporation number|branch unit number|registered charity no|dubai chamber of commerce membership no|organization code|le number|file number|afghan money service provider license number|license|permit number)$/, P('registrationNumber', 'Identification')],
+  [/^(registration number|registration id|business registration number|business registration document|company number|uk company number|commercial registry number|public registration number|c\.?r\.? no|romanian c\.?r|business number|chamber of commerce number|enterprise number|trade license no|folio mercantil no|matricula mercantil no|central registration system number|istanbul chamber of comm\.? no|economic register number \(cbls\)|certificate of incorporation number|branch unit number|registered charity no|dubai chamber of commerce membership no|organization code|le number|file number)$/, P('registrationNumber', 'Identification')],
+  [/^(license|afghan money service provider license number|permit number)$/, P('licenseNumber', 'Identification')],
   [/^(unified social credit code \(uscc\)|united social credit code certificate \(usccc\)|uscc)$/, P('registrationNumber', 'Identification')],
   [/^government gazette number$/, P('okpoCode', 'Identification')],
   [/^(passport|diplomatic passport|passport booklet|british national overseas passport|travel document number)$/, P('passportNumber', 'Passport')],
   [/^(national id no|national id number|national foreign id number|identification number|cedula no|c\.?u\.?r\.?p|d\.?n\.?i|c\.?u\.?i|c\.?u\.?i\.?p|i\.?f\.?e|credencial electoral|electoral registry no|birth certificate number|driver'?s license no|personal id card|citizen'?s card number|residency number|turkish identification number|numero de identidad|cartilla de servicio militar nacional|rtn|ssn|n\.?i\.?e|kenyan id no|refugee id card|tazkira national id card|military registration number|immigration no|visanumberid|sre permit no|cnp \(personal numerical code\)|identity card|id card)$/, P('idNumber', 'Identification')],
   [/^(v\.?a\.?t\.? number|vat number)$/, P('vatCode', 'Identification')],
   [/^swift\/bic$/, P('swiftBic')],
+  [/^isin$/, P('isinCode')],
+  [/^equity ticker$/, P('ticker')],
+  [/^issuer name$/, P('alias')],
   [/^(legal entity number|lei)$/, P('leiCode')],
   [/^d-u-n-s number$/, P('dunsCode')],
   [/^bik \(ru\)$/, P('bikCode')],
@@ -53,6 +57,7 @@ const TABLE: Array<[RegExp, Action]> = [
   [/^(aircraft operator|aircraft mode s transponder code|previous aircraft tail number)$/, { kind: 'note' }],
   [/^digital currency address.*$/, { kind: 'crypto' }],
   [/^(secondary sanctions risk|additional sanctions information.*|transactions prohibited for persons owned or controlled by u\.?s\.? financial institutions|executive order \d+ directive (determination|information).*|caatsa section \d+ information|executive order \d+ information|ifca determination.*|hizballah financial sanctions regulations)$/, { kind: 'sanction', prop: 'provisions' }],
+  [/^purchase\/sales for divestment date.*$/, { kind: 'sanction', prop: 'provisions' }],
   [/^listing date.*$/, { kind: 'sanction', prop: 'listingDate' }],
   [/^effective date.*$/, { kind: 'sanction', prop: 'startDate' }],
 ];
@@ -94,7 +99,8 @@ export function applyOfacIdentifier(b: BundleBuilder, id: OfacIdentifier, meta: 
   const country = id.country ? countryCode(id.country) : undefined;
   switch (action.kind) {
     case 'prop': {
-      b.rootAdd(action.prop, value, meta);
+      // A value the root's schema cannot hold (an IMO number on a Person) is kept as a note.
+      if (!b.rootAdd(action.prop, value, meta)) b.root.add('notes', `${id.type.replace(/[\s:#.\-–]+$/, '')}: ${value}`, meta);
       if (action.prop === 'gender' || action.prop === 'legalForm' || action.prop === 'jurisdiction') return true;
       if (action.prop === 'taxNumber' && country === 'ru' && /^\d{10}(\d{2})?$/.test(value)) b.rootAdd('innCode', value, meta);
       if (action.prop === 'registrationNumber' && country === 'ru' && /^\d{13}(\d{2})?$/.test(value)) b.rootAdd('ogrnCode', value, meta);
