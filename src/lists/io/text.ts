@@ -19,18 +19,22 @@ export interface ReadOptions {
   name?: string | undefined;
 }
 
-/** The first bytes of a file, gunzipped when it is gzip. */
-export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
+/** The first bytes of a file as stored (not gunzipped). */
+async function readRawHead(path: string, bytes: number): Promise<Buffer> {
   const fh = await open(path, 'r');
   try {
     const buf = Buffer.alloc(bytes);
     const { bytesRead } = await fh.read(buf, 0, bytes, 0);
-    const head = buf.subarray(0, bytesRead);
-    if (isGzip(head)) return await gunzipHead(path, bytes);
-    return head;
+    return buf.subarray(0, bytesRead);
   } finally {
     await fh.close();
   }
+}
+
+/** The first bytes of a file, gunzipped when it is gzip. */
+export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
+  const head = await readRawHead(path, bytes);
+  return isGzip(head) ? await gunzipHead(path, bytes) : head;
 }
 
 export function isGzip(head: Buffer): boolean {
@@ -63,7 +67,7 @@ export async function readHeadText(path: string, bytes = 65536): Promise<string>
 
 /** Opens a file as a byte stream, gunzipping when needed. */
 export async function openBytes(path: string, opts: ReadOptions = {}): Promise<Readable> {
-  const head = await readHead(path, 2).catch(() => Buffer.alloc(0));
+  const head = await readRawHead(path, 2).catch(() => Buffer.alloc(0));
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   if (opts.onBytes) {
     let n = 0;
