@@ -48,11 +48,13 @@ export class BundleBuilder {
 
   /**
    * An Address entity linked from the root through `addressEntity`; the full text also goes
-   * to the root's `address` and the country to its `country`. Returns undefined for an empty address.
+   * to the root's `address` and the country to its `country`. Returns undefined for an empty
+   * address, unless `keepEmpty` asks to record that the list has an address record without
+   * details (OFAC add.csv rows of `-0-`), which then has a key and no properties.
    */
-  address(parts: AddressParts, meta: ValueMeta = {}, key?: string | number): Entity | undefined {
+  address(parts: AddressParts, meta: ValueMeta = {}, key?: string | number, keepEmpty = false): Entity | undefined {
     const full = parts.full ?? joinAddress(parts);
-    if (!full && !parts.country) return undefined;
+    if (!full && !parts.country && !(keepEmpty && key !== undefined)) return undefined;
     const id = key !== undefined ? `${this.root.id}-addr-${key}` : hashId(`${this.root.id}-addr`, full, parts.country);
     const addr = this.add(new Entity('Address', id, { origin: meta.origin ?? this.root.origin }));
     addr.add('full', full || undefined, meta);

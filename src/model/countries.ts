@@ -76,7 +76,8 @@ const ALIASES: Record<string, string> = {
   'bahamas, the': 'bs',
   'gambia, the': 'gm',
   'the gambia': 'gm',
-  'netherlands antilles': 'an',
+  // Dissolved in 2010; Curaçao is the successor that keeps most of its records.
+  'netherlands antilles': 'cw',
   'serbia and montenegro': 'csxx',
   'yugoslavia': 'yucs',
   'soviet union': 'suhh',
@@ -130,12 +131,32 @@ const ALIASES: Record<string, string> = {
   'unknown': 'zz',
 };
 
+/** Nationalities written as adjectives, and historic names, as lists give them. */
+const DEMONYMS: Record<string, string> = {
+  afghan: 'af', afgan: 'af', afganistan: 'af', algerian: 'dz', bahraini: 'bh', belarusian: 'by', belarussian: 'by', belrus: 'by',
+  british: 'gb', burundian: 'bi', chinese: 'cn', congolese: 'cd', egyptian: 'eg', filipino: 'ph', finnish: 'fi',
+  french: 'fr', georgian: 'ge', german: 'de', indian: 'in', indonesian: 'id', iranian: 'ir', iraqi: 'iq',
+  ivorian: 'ci', jordanian: 'jo', kuwaiti: 'kw', lebanese: 'lb', libyan: 'ly', malaysian: 'my', malian: 'ml',
+  mauritanian: 'mr', moldovan: 'md', moldovian: 'md', moroccan: 'ma', nigerian: 'ng', 'north korean': 'kp', norwegian: 'no',
+  pakistani: 'pk', palestinian: 'ps', qatari: 'qa', qatarian: 'qa', russian: 'ru', rwandan: 'rw', 'saudi arabian': 'sa',
+  senegalese: 'sn', somali: 'so', sudanese: 'sd', sundan: 'sd', swedish: 'se', syrian: 'sy', tunisian: 'tn',
+  turkish: 'tr', ugandan: 'ug', uzbek: 'uz', uzbekhistan: 'uz', yemeni: 'ye', ukrainian: 'ua', kazakh: 'kz',
+  kyrgyz: 'kg', tajik: 'tj', turkmen: 'tm', azerbaijani: 'az', armenian: 'am', emirati: 'ae', emirian: 'ae', american: 'us',
+  ethiopian: 'et', eritrean: 'er', kenyan: 'ke', chadian: 'td', bangladeshi: 'bd', 'sri lankan': 'lk', omani: 'om',
+  venezuelan: 've', nicaraguan: 'ni', burmese: 'mm', myanmar: 'mm', korean: 'kp', cuban: 'cu', serbian: 'rs', bosnian: 'ba',
+  'guinea bissau': 'gw', 'occupied palestinian territories': 'ps', 'sultanate of oman': 'om',
+  'union of the comoros': 'km', 'repubic of moldova': 'md', rsfsr: 'ru', 'russian sfsr': 'ru',
+  'russian soviet federative socialist republic': 'ru', 'former yugoslavia': 'yucs', 'former german democratic republic': 'de',
+  palestine: 'ps', 'libyan arab jamahirya': 'ly', 'isle of man': 'im', 'st kitts and nevis': 'kn',
+};
+
 const NAME_TO_CODE = new Map<string, string>();
 for (const [code, label] of Object.entries(CODES)) {
   NAME_TO_CODE.set(code, code);
   NAME_TO_CODE.set(label.toLowerCase(), code);
 }
 for (const [name, code] of Object.entries(ALIASES)) NAME_TO_CODE.set(name, code);
+for (const [name, code] of Object.entries(DEMONYMS)) if (!NAME_TO_CODE.has(name)) NAME_TO_CODE.set(name, code);
 
 const ISO3: Record<string, string> = {
   rus: 'ru', chn: 'cn', irn: 'ir', prk: 'kp', kor: 'kr', syr: 'sy', usa: 'us', gbr: 'gb', ukr: 'ua', blr: 'by',
@@ -153,16 +174,40 @@ function normaliseCountryText(text: string): string {
     .replace(/^[\s.,;:]+|[\s.,;:]+$/g, '');
 }
 
-/** The FtM country code for a name or code, or undefined when it is not a country. */
+/**
+ * The FtM country code for a name, a code, a nationality adjective or a historic name, or
+ * undefined when it is not a country. Also reads the forms lists write: "Region: Gaza",
+ * "Man, Isle of", "St. Kitts & Nevis", "Cote d Ivoire", "Ukrainian SSR (now Ukraine)".
+ */
 export function countryCode(text: string): string | undefined {
   const norm = normaliseCountryText(text);
-  if (!norm) return undefined;
-  const direct = NAME_TO_CODE.get(norm);
+  if (!norm || norm === 'n/a' || norm === 'none identified') return undefined;
+  const direct = NAME_TO_CODE.get(norm) ?? (norm.length === 3 ? ISO3[norm] : undefined);
   if (direct) return direct;
-  if (norm.length === 3 && ISO3[norm]) return ISO3[norm];
-  // "Russia (Moscow)", "Iran; Syria" are handled by callers; here strip a trailing parenthesis.
-  const bare = norm.replace(/\s*\(.*\)$/, '');
-  if (bare !== norm) return NAME_TO_CODE.get(bare);
+  const now = norm.match(/\b(?:now|currently)\s+(?:the\s+)?([a-z][a-z .'-]+?)\)?$/);
+  if (now && now[1] !== norm) {
+    const c = countryCode(now[1]!);
+    if (c) return c;
+  }
+  const variants = new Set<string>();
+  const base = norm.replace(/^region:\s*/, '');
+  for (const v of [base, base.replace(/\s*&\s*/g, ' and '), base.replace(/\bst\.?\s/g, 'saint '), base.replace(/\bd /g, "d'")]) {
+    variants.add(v);
+    const inv = v.match(/^([^,]+),\s*([^,]+)$/);
+    if (inv) variants.add(`${inv[2]} ${inv[1]}`);
+    variants.add(v.replace(/\s*\([^)]*\)\s*/g, ' ').trim());
+    variants.add(
+      v
+        .replace(/\s*\([^)]*\)\s*/g, ' ')
+        .replace(/\b(?:citizenship|national|nationality|possibly|autonomous|soviet socialist republic|ssr|ussr)\b/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+  }
+  for (const v of variants) {
+    const code = NAME_TO_CODE.get(v);
+    if (code) return code;
+  }
   return undefined;
 }
 

@@ -30,6 +30,7 @@ const CSV_ERROR_CAUSES: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows a closing quote (broken quoting)',
   CSV_MAX_RECORD_SIZE: 'a record is larger than the limit (oversized field)',
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a record has the wrong number of fields',
+  CSV_INVALID_OPENING_QUOTE: 'a quote opens in the middle of a field (broken quoting)',
 };
 
 export async function* readCsv(path: string, opts: CsvReadOptions = {}): AsyncGenerator<CsvRow> {
@@ -61,10 +62,13 @@ export async function* readCsv(path: string, opts: CsvReadOptions = {}): AsyncGe
   } catch (err) {
     if (sourceError instanceof EndtraceError) throw sourceError;
     if (err instanceof EndtraceError) throw err;
-    const e = err as { code?: string; lines?: number; message?: string };
-    if (e.code && e.code.startsWith('CSV_')) {
-      const cause = CSV_ERROR_CAUSES[e.code] ?? (e.message ?? e.code);
-      throw inputError(cause, { file: name, line: e.lines ?? previousEnd + 1 }, e.code === 'CSV_MAX_RECORD_SIZE' ? 'oversized' : 'csv_syntax', err);
+    const e = err as { code?: string; lines?: number; message?: string; name?: string };
+    // Every csv-parse error (CsvError) is about the input; some codes lack the CSV_ prefix.
+    if (typeof e.code === 'string' && (e.code.startsWith('CSV_') || e.name === 'CsvError' || /^[A-Z_]+$/.test(e.code))) {
+      const cause = CSV_ERROR_CAUSES[e.code] ?? CSV_ERROR_CAUSES[`CSV_${e.code}`] ?? `malformed CSV: ${e.message ?? e.code}`;
+      // An unclosed quote is only noticed at the end of the file; the record starts after the last good one.
+      const line = /QUOTE_NOT_CLOSED/.test(e.code) ? previousEnd + 1 : (e.lines ?? previousEnd + 1);
+      throw inputError(cause, { file: name, line }, /MAX_RECORD_SIZE/.test(e.code) ? 'oversized' : 'csv_syntax', err);
     }
     throw err;
   } finally {

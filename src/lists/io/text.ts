@@ -8,6 +8,7 @@ import { open, stat } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { inputError } from '../../model/index.js';
+import { firstInvalidUtf8Line } from './utf8.js';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -68,7 +69,7 @@ export async function readHeadText(path: string, bytes = 65536): Promise<string>
 /** Opens a file as a byte stream, gunzipping when needed. */
 export async function openBytes(path: string, opts: ReadOptions = {}): Promise<Readable> {
   const head = await readRawHead(path, 2).catch(() => Buffer.alloc(0));
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(path, { highWaterMark: 1 << 16 });
   if (opts.onBytes) {
     let n = 0;
     const cb = opts.onBytes;
@@ -100,7 +101,8 @@ export async function* readText(path: string, opts: ReadOptions = {}): AsyncGene
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch (err) {
-        throw inputError(`invalid ${encoding} byte sequence (wrong encoding?)`, { file: name, line: line + countNewlinesInValidPrefix(chunk) }, 'encoding', err);
+        const at = await firstInvalidUtf8Line(path, (p) => openBytes(p)).catch(() => undefined);
+        throw inputError(`invalid ${encoding} byte sequence (wrong encoding?)`, { file: name, line: at ?? line }, 'encoding', err);
       }
       if (first) {
         text = text.replace(/^\uFEFF/, '');
@@ -113,16 +115,21 @@ export async function* readText(path: string, opts: ReadOptions = {}): AsyncGene
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch (err) {
-    if (err instanceof Error && 'code' in err && (err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') {
-      throw inputError('the gzip stream ends early (truncated download?)', { file: name, line }, 'truncated', err);
-    }
-    if (err instanceof Error && /unexpected end of file|incorrect header check|invalid (block type|distance)/i.test(err.message)) {
-      throw inputError(`the gzip data is corrupt or truncated: ${err.message}`, { file: name, line }, 'truncated', err);
-    }
-    throw err;
+    throw gzipError(err, name, line);
   } finally {
     stream.destroy();
   }
+}
+
+/** A zlib failure as an input error naming the file; other errors unchanged. */
+function gzipError(err: unknown, name: string, line?: number): unknown {
+  if (err instanceof Error && (('code' in err && (err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') || /unexpected end of file/i.test(err.message))) {
+    return inputError('the gzip stream ends early (truncated download?)', { file: name, line }, 'truncated', err);
+  }
+  if (err instanceof Error && /incorrect header check|invalid (block type|distance|stored block)|invalid code/i.test(err.message)) {
+    return inputError(`the gzip data is corrupt: ${err.message}`, { file: name, line }, 'truncated', err);
+  }
+  return err;
 }
 
 function countNewlines(text: string): number {
@@ -131,28 +138,29 @@ function countNewlines(text: string): number {
   return n;
 }
 
-function countNewlinesInValidPrefix(chunk: Buffer): number {
-  let n = 0;
-  for (const b of chunk) {
-    if (b === 0x0a) n++;
-    if (b >= 0x80) break;
-  }
-  return n;
-}
-
 /**
  * Whether the whole file is valid UTF-8. Streams the file once; used to choose between UTF-8
  * and Windows-1252 for formats whose old files were written in the latter.
  */
-export async function isUtf8File(path: string): Promise<boolean> {
+export async function isUtf8File(path: string, name: string = path): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const stream = await openBytes(path);
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true });
-    decoder.decode();
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        return false;
+      }
+    }
+    try {
+      decoder.decode();
+    } catch {
+      return false;
+    }
     return true;
-  } catch {
-    return false;
+  } catch (err) {
+    throw gzipError(err, name);
   } finally {
     stream.destroy();
   }

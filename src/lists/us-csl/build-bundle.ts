@@ -8,7 +8,6 @@ import { Entity, hashId, makeId, parseDate, parseDateExpression } from '../../mo
 import type { EntityBundle, ValueMeta } from '../../model/index.js';
 import { BundleBuilder, COMPANY_ID_PROPS, looksLikeCompany } from '../bundle.js';
 import { applyOfacIdentifier } from '../ofac-common/index.js';
-import { localIdAction } from './id-types.js';
 import { altName, cleanName } from './names.js';
 import type { CslId, CslRecord, RecordProblem } from './record.js';
 import type { CslList } from './sources.js';
@@ -169,35 +168,6 @@ function applyId(b: BundleBuilder, id: CslId, meta: ValueMeta, problem: RecordPr
     }
     return;
   }
-  const label = id.type.replace(/[\s:\-–]+$/, '');
-  const action = localIdAction(id.type);
-  if (!action) {
-    b.rootAdd('notes', `${label}: ${id.number}`, meta);
-    problem('unknown_id_type', `unknown identifier type "${id.type}" (kept in notes)`);
-    return;
-  }
-  switch (action.kind) {
-    case 'note':
-      b.rootAdd('notes', `${label}: ${id.number}`, meta);
-      return;
-    case 'provisions':
-      b.sanction().add('provisions', `${label}: ${id.number}`, meta);
-      return;
-    case 'prop': {
-      b.rootAdd(action.prop, id.number, meta);
-      if (!action.ident) return;
-      const ident = b.identification(
-        {
-          type: id.type.replace(/[\s:#.\-–]+$/, ''),
-          number: id.number,
-          country: id.country,
-          startDate: id.issueDate,
-          endDate: id.expirationDate,
-          passport: action.ident === 'Passport',
-        },
-        meta,
-      );
-      if (ident && id.date) ident.add('date', id.date, meta);
-    }
-  }
+  b.rootAdd('notes', `${id.type.replace(/[\s:\-–]+$/, '')}: ${id.number}`, meta);
+  problem('unknown_id_type', `unknown identifier type "${id.type}" (kept in notes)`);
 }
