@@ -8,3 +8,5 @@ export type { EntityProfile, RelationView } from './describe-entity.js';
 export { sha256File } from './file-checksum.js';
 export { updateLists } from './update-lists.js';
 export type { DownloadProgress, UpdateOptions, UpdateResult, UpdateStatus } from './update-lists.js';
+export { ScreeningService, comparePairs, toMatchInput } from './screening.js';
+export type { ComparePair, CompareResult, ScreenHit, ScreenOptions, ScreenQuery, ScreenResponse } from './screening.js';

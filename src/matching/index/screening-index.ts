@@ -1,0 +1,295 @@
+/**
+ * The in-memory candidate index over every loaded name and alias. Each entity is filed under
+ * keys of its name tokens — the spelling-neutral token key, its character trigrams, its
+ * consonant skeleton, and the readings of CJK characters — and a query collects the entities
+ * that share rare keys (weighted by inverse document frequency), then scores only the best of
+ * them with the full algorithm. Exhaustive scoring of every entity is the reference it is
+ * benchmarked against (bench/screening.bench.ts).
+ */
+import { scoreEntity } from '../algorithm/endtrace-v1.js';
+import type { ScoreResult } from '../algorithm/endtrace-v1.js';
+import type { PreparedEntity } from '../entity/prepare-entity.js';
+import { model } from '../../model/index.js';
+import type { Token } from '../names/prepare.js';
+import { skeleton } from '../text/latin.js';
+
+export interface IndexEntry {
+  id: string;
+  caption: string;
+  schema: string;
+  /** Sources (datasets) the entity is listed in. */
+  datasets: string[];
+  prepared: PreparedEntity;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  threshold?: number;
+  /** Lowest score returned (results below are dropped); default 0.5. */
+  cutoff?: number;
+  /** Only entities in one of these datasets. */
+  datasets?: readonly string[] | undefined;
+  excludeDatasets?: readonly string[] | undefined;
+  excludeIds?: readonly string[] | undefined;
+  /** How many candidates to score fully (default 60). */
+  candidates?: number;
+}
+
+export interface SearchResult {
+  entry: IndexEntry;
+  result: ScoreResult;
+}
+
+const TOKEN_WEIGHT = 1;
+const GRAM_WEIGHT = 0.3;
+const SKELETON_WEIGHT = 0.4;
+/** Keys held by more than this share of entities are too common to select candidates. */
+const MAX_DF_SHARE = 0.15;
+/** Trigrams are many and weak: only the rarer ones count. */
+const MAX_GRAM_DF_SHARE = 0.03;
+
+/** The `k` best items by score: a min-heap on parallel typed arrays. */
+class TopK {
+  private readonly ids: Int32Array;
+  private readonly scores: Float64Array;
+  private n = 0;
+
+  constructor(private readonly k: number) {
+    this.ids = new Int32Array(Math.max(1, k));
+    this.scores = new Float64Array(Math.max(1, k));
+  }
+
+  accepts(score: number): boolean {
+    return this.n < this.k || score > this.scores[0]!;
+  }
+
+  push(id: number, score: number): void {
+    if (this.n < this.k) {
+      let i = this.n++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (this.scores[parent]! <= score) break;
+        this.ids[i] = this.ids[parent]!;
+        this.scores[i] = this.scores[parent]!;
+        i = parent;
+      }
+      this.ids[i] = id;
+      this.scores[i] = score;
+      return;
+    }
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= this.n) break;
+      const r = l + 1;
+      const c = r < this.n && this.scores[r]! < this.scores[l]! ? r : l;
+      if (this.scores[c]! >= score) break;
+      this.ids[i] = this.ids[c]!;
+      this.scores[i] = this.scores[c]!;
+      i = c;
+    }
+    this.ids[i] = id;
+    this.scores[i] = score;
+  }
+
+  sorted(): number[] {
+    const out = Array.from({ length: this.n }, (_, i) => i);
+    out.sort((a, b) => this.scores[b]! - this.scores[a]!);
+    return out.map((i) => this.ids[i]!);
+  }
+}
+
+function trigrams(key: string, out: Set<string>): void {
+  const padded = `_${key}_`;
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(`g${padded.slice(i, i + 3)}`);
+}
+
+/** Index keys of one token. */
+function tokenKeys(t: Token, out: Set<string>, query: boolean): void {
+  if (t.lattice) {
+    out.add(`h${t.key}`);
+    for (const lattice of t.lattice) {
+      const heads: string[] = [];
+      for (const unit of lattice) {
+        // A query tries every reading; an indexed name files only its first (most usual) ones.
+        for (const r of query ? unit : unit.slice(0, 2)) if (r.length >= 2) out.add(`t${r}`);
+        heads.push(unit[0] ?? '');
+      }
+      const joined = heads.join('');
+      if (joined.length >= 3) {
+        out.add(`t${joined}`);
+        trigrams(joined, out);
+      }
+    }
+    return;
+  }
+  if (t.cls === 'particle' || t.cls === 'initial') return;
+  out.add(`t${t.key}`);
+  for (const a of t.alt ?? []) out.add(`t${a}`);
+  if (t.cls === 'number') return;
+  if (t.key.length >= 3) trigrams(t.key, out);
+  const sk = t.skel ?? skeleton(t.ascii);
+  if (sk.length >= 3) out.add(`s${sk}`);
+}
+
+export function entityKeys(p: PreparedEntity, query = false): Set<string> {
+  const keys = new Set<string>();
+  for (const n of p.names) {
+    for (const t of n.name.tokens) tokenKeys(t, keys, query);
+    // Tokens written together ("VladimirPutin") and apart: the joined form's trigrams.
+    if (query && n.name.tokens.length === 1 && n.name.tokens[0]!.key.length >= 8) trigrams(n.name.tokens[0]!.key, keys);
+  }
+  for (const id of p.identifiers) keys.add(`i${id.norm}`);
+  return keys;
+}
+
+export class ScreeningIndex {
+  private readonly entries: IndexEntry[] = [];
+  private readonly removed = new Set<number>();
+  private readonly postings = new Map<string, number[]>();
+  private frozen: Map<string, Int32Array> | null = null;
+  private acc = new Float64Array(0);
+
+  /** Live entries (removed ones not counted). */
+  get size(): number {
+    return this.entries.length - this.removed.size;
+  }
+
+  /** Removes every entry of a dataset (when a new version of it replaces the old). */
+  removeDataset(dataset: string): number {
+    let n = 0;
+    this.entries.forEach((e, i) => {
+      if (!this.removed.has(i) && e.datasets.length === 1 && e.datasets[0] === dataset) {
+        this.removed.add(i);
+        n++;
+      }
+    });
+    return n;
+  }
+
+  add(entry: IndexEntry): void {
+    const idx = this.entries.length;
+    this.entries.push(entry);
+    for (const k of entityKeys(entry.prepared)) {
+      let list = this.postings.get(k);
+      if (!list) {
+        list = [];
+        this.postings.set(k, list);
+      }
+      list.push(idx);
+    }
+    this.frozen = null;
+  }
+
+  static build(entries: Iterable<IndexEntry>): ScreeningIndex {
+    const index = new ScreeningIndex();
+    for (const e of entries) index.add(e);
+    index.freeze();
+    return index;
+  }
+
+  /** Compacts the postings into typed arrays; done once after loading, again after changes. */
+  freeze(): void {
+    if (this.frozen) return;
+    const frozen = new Map<string, Int32Array>();
+    for (const [k, list] of this.postings) frozen.set(k, Int32Array.from(list));
+    this.frozen = frozen;
+    this.acc = new Float64Array(this.entries.length);
+  }
+
+  /** Number of distinct keys, for reports. */
+  get keyCount(): number {
+    return this.postings.size;
+  }
+
+  entry(i: number): IndexEntry {
+    return this.entries[i]!;
+  }
+
+  /** Entities sharing rare keys with the query, best first (at most `limit`). */
+  candidates(q: PreparedEntity, limit: number, accept?: (e: IndexEntry) => boolean): number[] {
+    this.freeze();
+    const postings = this.frozen!;
+    const n = this.entries.length;
+    const acc = this.acc;
+    const touched: number[] = [];
+    const maxTokenDf = Math.max(50, n * MAX_DF_SHARE);
+    const maxGramDf = Math.max(50, n * MAX_GRAM_DF_SHARE);
+    for (const key of entityKeys(q, true)) {
+      const list = postings.get(key);
+      if (!list) continue;
+      const kind = key[0];
+      const gram = kind === 'g';
+      if (list.length > (gram ? maxGramDf : maxTokenDf)) continue;
+      const base = kind === 't' || kind === 'h' || kind === 'i' ? TOKEN_WEIGHT : kind === 's' ? SKELETON_WEIGHT : GRAM_WEIGHT;
+      const w = base * Math.log(1 + n / list.length) * (kind === 'i' ? 10 : 1);
+      for (let j = 0; j < list.length; j++) {
+        const idx = list[j]!;
+        if (acc[idx] === 0) touched.push(idx);
+        acc[idx] = acc[idx]! + w;
+      }
+    }
+    // Top `limit` by accumulated weight: a bounded min-heap, filtering only what could enter it.
+    const heap = new TopK(limit);
+    for (const idx of touched) {
+      const score = acc[idx]!;
+      if (!heap.accepts(score)) continue;
+      if (this.removed.size && this.removed.has(idx)) continue;
+      if (accept && !accept(this.entries[idx]!)) continue;
+      heap.push(idx, score);
+    }
+    for (const i of touched) acc[i] = 0;
+    return heap.sorted();
+  }
+
+  /** Candidates, scored with the full algorithm, best first. */
+  search(q: PreparedEntity, opts: SearchOptions = {}): SearchResult[] {
+    const accept = filterFor(q, opts);
+    const ids = this.candidates(q, opts.candidates ?? 60, accept);
+    return this.rank(q, ids.map((i) => this.entries[i]!), opts);
+  }
+
+  /** The reference: every entity scored. */
+  searchExhaustive(q: PreparedEntity, opts: SearchOptions = {}): SearchResult[] {
+    const accept = filterFor(q, opts);
+    return this.rank(q, this.entries.filter((e, i) => !this.removed.has(i) && accept(e)), opts);
+  }
+
+  private rank(q: PreparedEntity, entries: IndexEntry[], opts: SearchOptions): SearchResult[] {
+    const cutoff = opts.cutoff ?? 0.5;
+    const out: SearchResult[] = [];
+    for (const entry of entries) {
+      const result = scoreEntity(q, entry.prepared, opts.threshold === undefined ? {} : { threshold: opts.threshold });
+      if (result.score >= cutoff) out.push({ entry, result });
+    }
+    out.sort((a, b) => b.result.score - a.result.score || a.entry.id.localeCompare(b.entry.id));
+    // An id listed by several sources appears once, with the best score and every dataset.
+    const byId = new Map<string, SearchResult>();
+    for (const r of out) {
+      const seen = byId.get(r.entry.id);
+      if (!seen) byId.set(r.entry.id, r);
+      else if (!r.entry.datasets.every((d) => seen.entry.datasets.includes(d))) {
+        seen.entry = { ...seen.entry, datasets: [...new Set([...seen.entry.datasets, ...r.entry.datasets])] };
+      }
+    }
+    return [...byId.values()].slice(0, opts.limit ?? 10);
+  }
+}
+
+function filterFor(q: PreparedEntity, opts: SearchOptions): (e: IndexEntry) => boolean {
+  const include = opts.datasets?.length ? new Set(opts.datasets) : null;
+  const exclude = opts.excludeDatasets?.length ? new Set(opts.excludeDatasets) : null;
+  const ids = opts.excludeIds?.length ? new Set(opts.excludeIds) : null;
+  const compatible = new Map<string, boolean>();
+  return (e) => {
+    if (ids?.has(e.id)) return false;
+    if (include && !e.datasets.some((d) => include.has(d))) return false;
+    if (exclude && e.datasets.every((d) => exclude.has(d))) return false;
+    let ok = compatible.get(e.schema);
+    if (ok === undefined) {
+      ok = model.compatible(q.schema, e.schema);
+      compatible.set(e.schema, ok);
+    }
+    return ok;
+  };
+}
