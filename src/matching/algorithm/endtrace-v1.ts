@@ -55,25 +55,32 @@ interface BestName {
   score: number;
 }
 
-/** The best-scoring pair of names of two entities. */
+/** How many name pairs, by upper bound, a near miss is graded on. */
+const TAIL_PAIRS = 3;
+
+/**
+ * The best-scoring pair of names of two entities. Pairs are compared in the order of a cheap
+ * upper bound of their score, and a pair whose bound cannot beat the best so far is skipped.
+ */
 export function bestNamePair(q: PreparedEntity, c: PreparedEntity): BestName | undefined {
-  let best: BestName | undefined;
+  const pairs: Array<{ q: PreparedNameVariant; c: PreparedNameVariant; bound: number }> = [];
   for (const qn of q.names) {
-    for (const cn of c.names) {
-      if (best && scoreBound(qn.name, cn.name) <= best.score) continue;
-      const comparison = compareNames(qn.name, cn.name);
-      const score = comparison.score * (cn.weak || qn.weak ? WEAK_ALIAS_FACTOR : 1);
-      if (!best || score > best.score) best = { comparison, q: qn, c: cn, score };
-      if (best.score >= 1) return best;
-    }
+    for (const cn of c.names) pairs.push({ q: qn, c: cn, bound: scoreBound(qn.name, cn.name) * (cn.weak || qn.weak ? WEAK_ALIAS_FACTOR : 1) });
   }
-  // No pair can be the same name: grade the near misses, for ranking.
+  pairs.sort((a, b) => b.bound - a.bound);
+  let best: BestName | undefined;
+  for (const p of pairs) {
+    if (best && p.bound <= best.score) break;
+    const comparison = compareNames(p.q.name, p.c.name);
+    const score = comparison.score * (p.c.weak || p.q.weak ? WEAK_ALIAS_FACTOR : 1);
+    if (!best || score > best.score) best = { comparison, q: p.q, c: p.c, score };
+    if (best.score >= 1) return best;
+  }
+  // No pair can be the same name: grade the near misses (on the likeliest pairs), for ranking.
   if (best && best.score < TAIL_START) {
-    for (const qn of q.names) {
-      for (const cn of c.names) {
-        const graded = gradeTail(0, qn.name, cn.name) * (cn.weak || qn.weak ? WEAK_ALIAS_FACTOR : 1);
-        if (graded > best.score) best.score = graded;
-      }
+    for (const p of pairs.slice(0, TAIL_PAIRS)) {
+      const graded = gradeTail(0, p.q.name, p.c.name) * (p.c.weak || p.q.weak ? WEAK_ALIAS_FACTOR : 1);
+      if (graded > best.score) best.score = graded;
     }
   }
   return best;

@@ -8,10 +8,11 @@ import { compareNames, scoreBound } from './name-score.js';
 const cmp = (a: string, b: string, kind: 'person' | 'org' | 'any' = 'any') => compareNames(prepareName(a, { kind }), prepareName(b, { kind }));
 
 describe('edit distance', () => {
-  it('counts vowel substitutions half and transpositions once', () => {
+  it('counts vowel substitutions half, transpositions once, and a different first consonant double', () => {
     expect(editDistance('osama', 'usama')).toBe(0.5);
     expect(editDistance('lukashenko', 'luakshenko')).toBe(1);
-    expect(editDistance('kitten', 'sitting')).toBe(2.5);
+    expect(editDistance('jamal', 'kamal')).toBe(2);
+    expect(editDistance('kitten', 'sitting')).toBe(3.5);
   });
   it('stops early past the budget', () => {
     expect(editDistance('abcdefgh', 'zyxwvuts', 1)).toBeGreaterThan(1);

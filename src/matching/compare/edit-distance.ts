@@ -1,7 +1,8 @@
 /**
  * A weighted Damerau–Levenshtein distance for name keys: substituting one vowel for another
- * costs half (Osama/Usama, Laden/Ladin), everything else one; an adjacent transposition costs
- * one. Stops early once the distance exceeds `max`, so that most candidate pairs cost little.
+ * costs half (Osama/Usama, Laden/Ladin), everything else one, except a different first consonant,
+ * which costs two (Jamal ≠ Kamal: a name's first letter is rarely the typo); an adjacent
+ * transposition costs one. Stops early once the distance exceeds `max`.
  */
 
 const VOWEL = new Uint8Array(128);
@@ -36,7 +37,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + subCost(ca, cb));
+      const sub = i === 1 && j === 1 && ca !== cb && !(VOWEL[ca] === 1 && VOWEL[cb] === 1) ? 2 : subCost(ca, cb);
+      let v = Math.min(prev[j]! + 1, curr[j - 1]! + 1, prev[j - 1]! + sub);
       if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
         v = Math.min(v, prev2[j - 2]! + 1);
       }

@@ -116,9 +116,10 @@ function leftovers(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: bo
   const freeQ = q.tokens.map((_, i) => i).filter((i) => !usedQ[i]);
   const freeC = c.tokens.map((_, j) => j).filter((j) => !usedC[j]);
   if (!freeQ.length || !freeC.length) return out;
-  const qRuns = runs(q.tokens, usedQ, 4);
-  const cRuns = runs(c.tokens, usedC, 4);
+  const qRuns = runs(q.tokens, usedQ, 3);
+  const cRuns = runs(c.tokens, usedC, 3);
 
+  const acronyms = q.kind === 'org' && c.kind === 'org';
   for (const i of freeQ) {
     const t = q.tokens[i]!;
     for (const run of cRuns) {
@@ -134,7 +135,7 @@ function leftovers(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: bo
       if (!mergeable(t, run.map((j) => c.tokens[j]!))) continue;
       const s = mergeSim(t, joinedToken(c.tokens, run));
       if (s >= MIN_PAIR) out.push({ q: [i], c: run, sim: s, how: 'merge' });
-      else if (isAcronym(t, run.map((j) => c.tokens[j]!))) out.push({ q: [i], c: run, sim: 1, how: 'acronym' });
+      else if (acronyms && isAcronym(t, run.map((j) => c.tokens[j]!))) out.push({ q: [i], c: run, sim: 1, how: 'acronym' });
     }
   }
   for (const j of freeC) {
@@ -149,9 +150,9 @@ function leftovers(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: bo
       }
       if (run.some((i) => q.tokens[i]!.lattice)) continue;
       if (!mergeable(t, run.map((i) => q.tokens[i]!))) continue;
-      const s = mergeSim(joinedToken(q.tokens, run), t);
+      const s = mergeSim(t, joinedToken(q.tokens, run));
       if (s >= MIN_PAIR) out.push({ q: run, c: [j], sim: s, how: 'merge' });
-      else if (isAcronym(t, run.map((i) => q.tokens[i]!))) out.push({ q: run, c: [j], sim: 1, how: 'acronym' });
+      else if (acronyms && isAcronym(t, run.map((i) => q.tokens[i]!))) out.push({ q: run, c: [j], sim: 1, how: 'acronym' });
     }
   }
   return out;
@@ -170,13 +171,15 @@ function mergeable(t: Token, run: Token[]): boolean {
   return first.ascii[0] === t.ascii[0] || first.key[0] === t.key[0] || first.skel !== undefined || t.skel !== undefined || t.alt !== undefined;
 }
 
+/** A single token against a run of tokens joined together. */
 function mergeSim(a: Token, b: Token): number {
   if (a.cls === 'initial' || b.cls === 'initial' || a.cls === 'number' || b.cls === 'number') return 0;
   if (a.key === b.key) return 1;
   if (a.alt?.includes(b.key) || b.alt?.includes(a.key)) return 0.95;
   if ((a.skel === undefined) !== (b.skel === undefined)) {
-    const s = tokenSimilarity(a, b, false);
-    if (s > 0) return s;
+    // Skeletons only where the run is on the consonantal side (عبد الله = Abdullah): Latin words
+    // run together ("East"+"Tec") have skeletons that collide with far too many names.
+    return b.skel !== undefined ? tokenSimilarity(a, b, false) : 0;
   }
   return spelling(a, b);
 }
@@ -188,7 +191,7 @@ function mergeSim(a: Token, b: Token): number {
  */
 function isAcronym(t: Token, run: Token[]): boolean {
   const a = t.ascii;
-  if (t.cls !== 'word' || a.length < 2 || a.length > 6 || run.length < 2 || run.length > a.length) return false;
+  if (t.cls !== 'word' || a.length < 3 || a.length > 6 || run.length < 2 || run.length > a.length) return false;
   const fits = (k: number, pos: number): boolean => {
     if (k === run.length) return pos === a.length;
     if (pos >= a.length) return false;
@@ -210,7 +213,7 @@ export function scoreBound(q: PreparedName, c: PreparedName): number {
   if (q.joined === c.joined) return 1;
   let possible = 0;
   for (const t of q.tokens) {
-    if (t.lattice || t.skel !== undefined || t.cls === 'initial' || t.alt) {
+    if (t.lattice || t.skel !== undefined || t.cls === 'initial' || t.alt || (t.ascii.length <= 6 && q.kind !== 'person')) {
       possible += t.weight;
       continue;
     }
@@ -221,16 +224,21 @@ export function scoreBound(q: PreparedName, c: PreparedName): number {
       }
     }
   }
-  // Merged runs and acronyms can explain tokens the one-to-one test misses.
-  return Math.min(1, possible / q.weight + (q.tokens.length > 1 || c.tokens.length > 1 ? 0.35 : 0));
+  return Math.min(1, possible / q.weight);
 }
 
+/**
+ * Whether two tokens could be aligned at all: alone (similar length and a shared letter at the
+ * start), or as pieces of a merged run (one starts with the other's first three letters or
+ * contains them).
+ */
 function couldMatch(t: Token, u: Token): boolean {
-  if (t.key === u.key) return true;
-  const lt = t.ascii.length;
-  const lu = u.ascii.length;
-  if (Math.abs(lt - lu) > 3) return false;
-  return t.key[0] === u.key[0] || t.key[1] === u.key[1] || t.ascii[0] === u.ascii[0] || t.cls === 'particle' || u.cls === 'particle';
+  if (t.key === u.key || t.cls === 'particle' || u.cls === 'particle') return true;
+  const a = t.ascii;
+  const b = u.ascii;
+  if (Math.abs(a.length - b.length) <= 3 && (t.key[0] === u.key[0] || t.key[1] === u.key[1] || a[0] === b[0])) return true;
+  const head = a.slice(0, 3);
+  return b.includes(head) || a.includes(b.slice(0, 3));
 }
 
 /** Compares two prepared names. Symmetric in what it measures, asymmetric in what it forgives. */

@@ -32,12 +32,26 @@ export function spelling(q: Token, c: Token): number {
   const budget = editBudget(shorter);
   const d = editDistance(q.key, c.key, budget);
   if (d <= budget) return 1 - d / Math.max(longer, 1);
-  if (shorter >= 5 && q.key.length === c.key.length && sortedLetters(q.key) === sortedLetters(c.key)) return 0.8;
+  if (shorter >= 5 && q.key.length === c.key.length && isAnagram(q.key, c.key)) return 0.8;
   return 0;
 }
 
-function sortedLetters(s: string): string {
-  return [...s].sort().join('');
+const letterCounts = new Int16Array(128);
+
+/** Same letters in another order ("nitPu" = "Putin"), by a letter histogram. */
+function isAnagram(a: string, b: string): boolean {
+  let sumA = 0;
+  let sumB = 0;
+  for (let i = 0; i < a.length; i++) {
+    sumA += a.charCodeAt(i);
+    sumB += b.charCodeAt(i);
+  }
+  if (sumA !== sumB) return false;
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127]!++;
+  let same = true;
+  for (let i = 0; i < b.length; i++) if (--letterCounts[b.charCodeAt(i) & 127]! < 0) same = false;
+  for (let i = 0; i < a.length; i++) letterCounts[a.charCodeAt(i) & 127] = 0;
+  return same;
 }
 
 function initialPair(q: Token, c: Token): number {
@@ -51,7 +65,10 @@ function initialPair(q: Token, c: Token): number {
 function skeletonPair(q: Token, c: Token): number {
   const a = q.skel ?? skeleton(q.ascii);
   const b = c.skel ?? skeleton(c.ascii);
-  if (a.length < 2 || b.length < 2) return a && a === b ? 0.8 : 0;
+  const latin = q.skel === undefined ? q : c;
+  // A one- or two-consonant skeleton says little: only for short words (علي = Ali).
+  if (a.length < 2 || b.length < 2) return a && a === b && latin.ascii.length <= 4 ? 0.8 : 0;
+  if (a.length === 2) return a === b && latin.ascii.length <= 5 ? 0.85 : 0;
   if (a === b) return 0.9;
   if (Math.min(a.length, b.length) >= 4 && editDistance(a, b, 1) <= 1) return 0.75;
   return 0;

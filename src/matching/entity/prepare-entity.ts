@@ -3,7 +3,7 @@
  * (all of name, alias, previousName, weakAlias, and the structured first/middle/last parts),
  * its birth dates, countries, gender and identifiers normalised for comparison.
  */
-import { model } from '../../model/index.js';
+import { countryCode, model, parseDateExpression } from '../../model/index.js';
 import type { Entity } from '../../model/index.js';
 import { prepareName } from '../names/prepare.js';
 import type { NameKind, NamePart, PreparedName } from '../names/prepare.js';
@@ -98,14 +98,20 @@ export function prepareEntity(input: MatchInput): PreparedEntity {
       if (norm.length >= 4) identifiers.push({ prop, raw, norm });
     }
   }
+  // Values from a query may be written as people write them ("Russia", "7 Oct 1952").
   const countries = new Set<string>();
-  for (const prop of COUNTRY_PROPS) for (const v of get(p, prop)) countries.add(v.toLowerCase());
+  for (const prop of COUNTRY_PROPS) for (const v of get(p, prop)) countries.add(countryCode(v) ?? v.toLowerCase());
+  const birthDates = new Set<string>();
+  for (const v of get(p, 'birthDate')) {
+    const parsed = parseDateExpression(v).dates;
+    for (const d of parsed.length ? parsed : [v]) birthDates.add(d);
+  }
   return {
     id: input.id,
     schema: input.schema,
     kind,
     names,
-    birthDates: [...get(p, 'birthDate')],
+    birthDates: [...birthDates],
     countries: [...countries],
     genders: get(p, 'gender').map((g) => g.toLowerCase()),
     identifiers,

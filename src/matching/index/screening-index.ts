@@ -43,6 +43,9 @@ export interface SearchResult {
 const TOKEN_WEIGHT = 1;
 const GRAM_WEIGHT = 0.3;
 const SKELETON_WEIGHT = 0.4;
+const DELETION_WEIGHT = 0.6;
+/** Candidates scored with the full algorithm per query. */
+const DEFAULT_CANDIDATES = 40;
 /** Keys held by more than this share of entities are too common to select candidates. */
 const MAX_DF_SHARE = 0.15;
 /** Trigrams are many and weak: only the rarer ones count. */
@@ -127,9 +130,41 @@ function tokenKeys(t: Token, out: Set<string>, query: boolean): void {
   out.add(`t${t.key}`);
   for (const a of t.alt ?? []) out.add(`t${a}`);
   if (t.cls === 'number') return;
+  // Deletion neighbourhoods (SymSpell): two keys one edit apart share a key with one letter
+  // deleted, so every pair within one edit is found, whatever the letter and the position.
+  if (t.key.length >= 4 && t.key.length <= 24) {
+    for (let i = 0; i < t.key.length; i++) {
+      const del = t.key.slice(0, i) + t.key.slice(i + 1);
+      out.add(`d${del}`);
+      if (query) out.add(`t${del}`);
+    }
+    if (query) out.add(`d${t.key}`);
+  }
   if (t.key.length >= 3) trigrams(t.key, out);
   const sk = t.skel ?? skeleton(t.ascii);
   if (sk.length >= 3) out.add(`s${sk}`);
+}
+
+/** The query's keys, grouped by the token they come from (identifiers and joined forms apart). */
+function queryKeyGroups(q: PreparedEntity): string[][] {
+  const groups = new Map<string, Set<string>>();
+  for (const n of q.names) {
+    for (const t of n.name.tokens) {
+      let set = groups.get(t.key);
+      if (!set) {
+        set = new Set();
+        groups.set(t.key, set);
+      }
+      tokenKeys(t, set, true);
+    }
+    if (n.name.tokens.length === 1 && n.name.tokens[0]!.key.length >= 8) {
+      const set = new Set<string>();
+      trigrams(n.name.tokens[0]!.key, set);
+      groups.set(`joined:${n.name.joined}`, set);
+    }
+  }
+  for (const id of q.identifiers) groups.set(`id:${id.norm}`, new Set([`i${id.norm}`]));
+  return [...groups.values()].map((s) => [...s]);
 }
 
 export function entityKeys(p: PreparedEntity, query = false): Set<string> {
@@ -149,6 +184,8 @@ export class ScreeningIndex {
   private readonly postings = new Map<string, number[]>();
   private frozen: Map<string, Int32Array> | null = null;
   private acc = new Float64Array(0);
+  private tokenAcc = new Float64Array(0);
+  private gramAcc = new Float64Array(0);
 
   /** Live entries (removed ones not counted). */
   get size(): number {
@@ -195,6 +232,8 @@ export class ScreeningIndex {
     for (const [k, list] of this.postings) frozen.set(k, Int32Array.from(list));
     this.frozen = frozen;
     this.acc = new Float64Array(this.entries.length);
+    this.tokenAcc = new Float64Array(this.entries.length);
+    this.gramAcc = new Float64Array(this.entries.length);
   }
 
   /** Number of distinct keys, for reports. */
@@ -206,29 +245,17 @@ export class ScreeningIndex {
     return this.entries[i]!;
   }
 
-  /** Entities sharing rare keys with the query, best first (at most `limit`). */
+  /**
+   * Entities sharing rare keys with the query, best first (at most `limit`). Each query token
+   * contributes its best evidence per entity — an exact key, else a one-edit key, else its
+   * trigrams (capped) — weighted by rarity, so the ranking follows weighted token coverage
+   * rather than the raw number of shared keys (which favours long names with many aliases).
+   */
   candidates(q: PreparedEntity, limit: number, accept?: (e: IndexEntry) => boolean): number[] {
     this.freeze();
-    const postings = this.frozen!;
-    const n = this.entries.length;
     const acc = this.acc;
     const touched: number[] = [];
-    const maxTokenDf = Math.max(50, n * MAX_DF_SHARE);
-    const maxGramDf = Math.max(50, n * MAX_GRAM_DF_SHARE);
-    for (const key of entityKeys(q, true)) {
-      const list = postings.get(key);
-      if (!list) continue;
-      const kind = key[0];
-      const gram = kind === 'g';
-      if (list.length > (gram ? maxGramDf : maxTokenDf)) continue;
-      const base = kind === 't' || kind === 'h' || kind === 'i' ? TOKEN_WEIGHT : kind === 's' ? SKELETON_WEIGHT : GRAM_WEIGHT;
-      const w = base * Math.log(1 + n / list.length) * (kind === 'i' ? 10 : 1);
-      for (let j = 0; j < list.length; j++) {
-        const idx = list[j]!;
-        if (acc[idx] === 0) touched.push(idx);
-        acc[idx] = acc[idx]! + w;
-      }
-    }
+    for (const group of queryKeyGroups(q)) this.accumulate(group, acc, touched);
     // Top `limit` by accumulated weight: a bounded min-heap, filtering only what could enter it.
     const heap = new TopK(limit);
     for (const idx of touched) {
@@ -242,10 +269,47 @@ export class ScreeningIndex {
     return heap.sorted();
   }
 
+  /** Adds one query token's best evidence per entity to `acc`. */
+  private accumulate(keys: readonly string[], acc: Float64Array, touched: number[]): void {
+    const postings = this.frozen!;
+    const n = this.entries.length;
+    const maxTokenDf = Math.max(50, n * MAX_DF_SHARE);
+    const maxGramDf = Math.max(50, n * MAX_GRAM_DF_SHARE);
+    const tok = this.tokenAcc;
+    const gram = this.gramAcc;
+    const local: number[] = [];
+    let cap = 0;
+    for (const key of keys) {
+      const list = postings.get(key);
+      if (!list) continue;
+      const kind = key[0];
+      const isGram = kind === 'g';
+      if (list.length > (isGram ? maxGramDf : maxTokenDf)) continue;
+      const idf = Math.log(1 + n / list.length);
+      const w = idf * (kind === 't' || kind === 'h' || kind === 'i' ? TOKEN_WEIGHT : kind === 'd' ? DELETION_WEIGHT : kind === 's' ? SKELETON_WEIGHT : GRAM_WEIGHT) * (kind === 'i' ? 10 : 1);
+      if (kind === 't' && idf > cap) cap = idf;
+      for (let j = 0; j < list.length; j++) {
+        const idx = list[j]!;
+        if (tok[idx] === 0 && gram[idx] === 0) local.push(idx);
+        if (isGram) gram[idx] = gram[idx]! + w;
+        else if (w > tok[idx]!) tok[idx] = w;
+      }
+    }
+    // Trigrams alone never count for more than most of an exact hit on the token.
+    const gramCap = 0.7 * (cap || Math.log(1 + n));
+    for (const idx of local) {
+      const best = Math.max(tok[idx]!, Math.min(gram[idx]!, gramCap));
+      if (acc[idx] === 0) touched.push(idx);
+      acc[idx] = acc[idx]! + best;
+      tok[idx] = 0;
+      gram[idx] = 0;
+    }
+  }
+
   /** Candidates, scored with the full algorithm, best first. */
   search(q: PreparedEntity, opts: SearchOptions = {}): SearchResult[] {
     const accept = filterFor(q, opts);
-    const ids = this.candidates(q, opts.candidates ?? 60, accept);
+    const ids = this.candidates(q, opts.candidates ?? DEFAULT_CANDIDATES, accept);
     return this.rank(q, ids.map((i) => this.entries[i]!), opts);
   }
 
