@@ -12,8 +12,9 @@ const layers = {
   graph: ['model'],
   rules: ['model', 'graph'],
   ingest: ['model', 'matching', 'lists'],
+  synthetic: ['model'],
   store: ['model', 'config'],
-  service: ['model', 'config', 'lists', 'matching', 'graph', 'rules', 'ingest', 'store'],
+  service: ['model', 'config', 'lists', 'matching', 'graph', 'rules', 'ingest', 'synthetic', 'store'],
   server: ['model', 'config', 'service', 'store', 'matching', 'lists'],
   cli: ['model', 'config', 'service', 'store', 'matching', 'lists', 'server'],
 };
@@ -35,7 +36,7 @@ const boundaryConfigs = Object.entries(layers).map(([folder, allowed]) => {
       message: `src/${folder} may import only: ${allowed.join(', ') || 'nothing'} (dependency direction).`,
     });
   }
-  const pure = ['model', 'matching', 'graph', 'rules'].includes(folder);
+  const pure = ['model', 'matching', 'graph', 'rules', 'synthetic'].includes(folder);
   return {
     files: [`src/${folder}/**/*.ts`],
     ignores: ['src/**/*.test.ts', 'src/**/*.test-suite.ts'],
