@@ -4,7 +4,7 @@
  * (zod's model: a bad record is data, not an exception); it throws an `input` EndtraceError only
  * when the whole file is unusable, or, under `strict`, at the first bad row.
  */
-import type { EntityBundle, Issue } from '../model/index.js';
+import type { Issue } from '../model/index.js';
 
 export type IngestKind = 'trade' | 'ownership' | 'travel';
 
