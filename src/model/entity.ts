@@ -3,7 +3,7 @@
  * it came from) — the in-memory form of a set of statements (nomenklatura's model).
  */
 import { EndtraceError } from './errors.js';
-import type { Schema } from './schema.js';
+import type { Property, Schema } from './schema.js';
 import { model } from './schema.js';
 import { cleanValue } from './values.js';
 
@@ -68,32 +68,36 @@ export class Entity {
     if (!property) {
       throw new EndtraceError('internal', `property ${prop} is not defined on schema ${this.schema.name}`, { code: 'unknown_property' });
     }
-    const list = Array.isArray(value) ? value : [value];
+    if (!Array.isArray(value)) return this.addOne(property, prop, value as RawValue, meta);
     let added = 0;
-    for (const item of list as readonly RawValue[]) {
-      if (item === null || item === undefined) continue;
-      const raw = String(item);
-      if (!raw.trim()) continue;
-      const origin = meta.origin ?? this.origin;
-      const cleaned = cleanValue(property, raw);
-      if (cleaned === undefined) {
-        if (raw.trim() !== '-0-') this.rejected.push({ prop, value: raw, reason: `not a valid ${property.type}`, origin });
-        continue;
-      }
-      if (cleaned.length > property.maxLength) {
-        this.rejected.push({ prop, value: raw.slice(0, 80) + '…', reason: `longer than ${property.maxLength} characters`, origin });
-        continue;
-      }
-      let values = this.data.get(prop);
-      if (!values) {
-        values = [];
-        this.data.set(prop, values);
-      }
-      if (values.some((v) => v.value === cleaned)) continue;
-      values.push({ value: cleaned, origin, lang: meta.lang });
-      added++;
-    }
+    for (const item of value as readonly RawValue[]) added += this.addOne(property, prop, item, meta);
     return added;
+  }
+
+  private addOne(property: Property, prop: string, item: RawValue, meta: ValueMeta): number {
+    if (item === null || item === undefined) return 0;
+    const raw = typeof item === 'string' ? item : String(item);
+    // Blank values are ignored; a value that starts with a visible character is not blank.
+    if (raw.length === 0 || (raw.charCodeAt(0) <= 0x20 || raw.charCodeAt(0) >= 0x7f ? !raw.trim() : false)) return 0;
+    const origin = meta.origin ?? this.origin;
+    const cleaned = cleanValue(property, raw);
+    if (cleaned === undefined) {
+      if (raw.trim() !== '-0-') this.rejected.push({ prop, value: raw, reason: `not a valid ${property.type}`, origin });
+      return 0;
+    }
+    if (cleaned.length > property.maxLength) {
+      this.rejected.push({ prop, value: raw.slice(0, 80) + '…', reason: `longer than ${property.maxLength} characters`, origin });
+      return 0;
+    }
+    let values = this.data.get(prop);
+    if (!values) {
+      values = [];
+      this.data.set(prop, values);
+    } else {
+      for (let i = 0; i < values.length; i++) if (values[i]!.value === cleaned) return 0;
+    }
+    values.push({ value: cleaned, origin, lang: meta.lang });
+    return 1;
   }
 
   /** Adds values without cleaning: for values read back from the store or from FtM JSON. */

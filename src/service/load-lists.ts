@@ -5,11 +5,13 @@
  * A unit that fails leaves the store as it was.
  */
 import { EndtraceError, isEndtraceError } from '../model/index.js';
-import type { EntityBundle, Issue } from '../model/index.js';
+import type { Issue } from '../model/index.js';
 import { detectUnits, parserFor } from '../lists/index.js';
 import type { LoadUnit, SkippedFile } from '../lists/index.js';
 import type { Store, VersionInfo } from '../store/index.js';
 import { unitFiles } from './file-checksum.js';
+import { ParseWorker, parseRowsHere } from './parse-rows.js';
+import type { RowStream } from './parse-rows.js';
 
 export interface LoadProgress {
   unitStart?(unit: LoadUnit, totalBytes: number): void;
@@ -40,6 +42,11 @@ export interface LoadOptions {
   batchSize?: number | undefined;
   /** Force this source id for every unit (e.g. a downloaded file of a known source). */
   source?: string | undefined;
+  /**
+   * Parse in a worker thread while this one writes: always (true), never (false), or for
+   * units of WORKER_MIN_BYTES and more ('auto', the default).
+   */
+  worker?: boolean | 'auto' | undefined;
 }
 
 export interface LoadReport {
@@ -54,6 +61,8 @@ interface PlannedUnit {
 }
 
 const BATCH = 500;
+/** Below this size a unit parses in this thread: starting the worker would cost more than it saves. */
+export const WORKER_MIN_BYTES = 1_000_000;
 
 /** The date that orders versions of one source: the list's own, else the date in its path, else today. */
 function unitDate(published: string | null, unit: LoadUnit): string {
@@ -76,15 +85,20 @@ export async function loadLists(store: Store, path: string, opts: LoadOptions = 
   }
   planned.sort((a, b) => a.unit.source.localeCompare(b.unit.source) || a.date.localeCompare(b.date));
   const units: UnitResult[] = [];
-  for (const p of planned) {
-    const result = await loadUnit(store, p, opts);
-    units.push(result);
-    opts.progress?.unitDone?.(result);
+  const worker = new ParseWorker();
+  try {
+    for (const p of planned) {
+      const result = await loadUnit(store, p, opts, worker);
+      units.push(result);
+      opts.progress?.unitDone?.(result);
+    }
+  } finally {
+    await worker.close();
   }
   return { units, skipped: detection.skipped };
 }
 
-async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions): Promise<UnitResult> {
+async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, worker: ParseWorker): Promise<UnitResult> {
   const { unit } = plan;
   const base: Omit<UnitResult, 'status' | 'version' | 'activated' | 'error'> = {
     source: unit.source,
@@ -102,35 +116,32 @@ async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions): Pro
   if (await store.findVersion(unit.source, version)) version = `${version}.${checksum.slice(0, 8)}`;
 
   opts.progress?.unitStart?.(unit, bytes);
-  const parser = parserFor(unit.format);
   const issueCodes: Record<string, number> = {};
   let issueCount = 0;
   let pendingIssues: Issue[] = [];
   const writer = await store.beginVersion({ source: unit.source, version, published: plan.published, checksum, format: unit.format, files });
+  let rows: RowStream | undefined;
   try {
-    const generator = parser.parse(unit, {
-      issue: (issue) => {
+    const ctx = {
+      issue: (issue: Issue) => {
         issueCount++;
         issueCodes[issue.code] = (issueCodes[issue.code] ?? 0) + 1;
         pendingIssues.push(issue);
       },
-      progress: (read) => opts.progress?.bytes?.(read),
-    });
-    let batch: EntityBundle[] = [];
-    let step = await generator.next();
+      progress: (read: number) => opts.progress?.bytes?.(read),
+    };
+    const batchSize = opts.batchSize ?? BATCH;
+    const inWorker = opts.worker === true || ((opts.worker ?? 'auto') === 'auto' && bytes >= WORKER_MIN_BYTES);
+    rows = inWorker ? worker.parse(unit, ctx, batchSize) : parseRowsHere(unit, ctx, batchSize);
+    let step = await rows.next();
     while (!step.done) {
-      batch.push(step.value);
-      if (batch.length >= (opts.batchSize ?? BATCH)) {
-        await writer.write(batch);
-        batch = [];
-      }
+      await writer.writeRows(step.value);
       if (pendingIssues.length >= 1000) {
         await writer.issues(pendingIssues);
         pendingIssues = [];
       }
-      step = await generator.next();
+      step = await rows.next();
     }
-    if (batch.length) await writer.write(batch);
     if (pendingIssues.length) await writer.issues(pendingIssues);
     // The parser may find the list's own date only while reading (FtM's last_change).
     const published = step.value.published ?? plan.published;
@@ -140,6 +151,8 @@ async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions): Pro
     const info = await writer.commit({ activate, published });
     return { ...base, issues: issueCount, issueCodes, status: 'loaded', version: info, activated: activate, error: null };
   } catch (err) {
+    // A failed write leaves the parser mid-unit: stop it (the worker ends).
+    await rows?.return({ published: null }).catch(() => undefined);
     await writer.abort();
     const error = isEndtraceError(err)
       ? err

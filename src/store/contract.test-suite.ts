@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Entity } from '../model/index.js';
 import type { EntityBundle } from '../model/index.js';
+import { flattenBundles } from './rows.js';
 import type { Store, VersionMeta } from './types.js';
 
 function company(id: string, name: string, extra: Record<string, string[]> = {}): EntityBundle {
@@ -157,6 +158,21 @@ export function runStoreContract(name: string, newStore: () => Promise<Store>): 
       for await (const batch of store.iterateEntities({ schemata: ['Sanction'] })) sanctions += batch.length;
       expect(sanctions).toBe(25);
       expect(await store.countStatements({ props: ['name'] })).toBe(25);
+    });
+
+    it('writes flattened rows (writeRows) exactly as write() writes bundles', async () => {
+      const bundles = () => [company('c-1', 'Alpha Trading LLC', { innCode: ['7701234567'] }), link('p-1', 'c-1'), company('c-1', 'Alpha again')];
+      const w1 = await store.beginVersion(meta('2024-01-01', 'aaa'));
+      await w1.write(bundles());
+      const v1 = await w1.commit({ activate: false });
+      const w2 = await store.beginVersion(meta('2024-02-01', 'bbb'));
+      await w2.writeRows(flattenBundles(bundles()));
+      const v2 = await w2.commit({ activate: true });
+      expect([v2.entities, v2.statements]).toEqual([v1.entities, v1.statements]);
+      expect(await store.digests(v2.id)).toEqual(await store.digests(v1.id));
+      const strip = (rows: Awaited<ReturnType<Store['bundleStatements']>>) => rows.map((s) => ({ ...s })).sort((a, b) => `${a.entityId}${a.prop}${a.value}`.localeCompare(`${b.entityId}${b.prop}${b.value}`));
+      expect(strip(await store.bundleStatements(v2.id, ['c-1', 'p-1']))).toEqual(strip(await store.bundleStatements(v1.id, ['c-1', 'p-1'])));
+      expect((await store.references('c-1')).map((r) => r.entityId).sort()).toEqual(['c-1-sanction', 'p-1-link-c-1']);
     });
 
     it('stores hostile text verbatim', async () => {

@@ -6,6 +6,8 @@ export type {
   BundleDigest, BundleStatement, EntityRecord, IterateOptions, Reference, Store, StoredStatement, VersionFile, VersionInfo, VersionMeta, VersionWriter,
 } from './types.js';
 export { hashStatements, statementKey } from './bundle-hash.js';
+export { emptyRows, flattenBundles, rowCounts, ROW_WIDTH } from './rows.js';
+export type { VersionRows } from './rows.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
 
 /** Opens the store at a location: a SQLite file path (default) or, later, a postgres:// URL. */

@@ -5,6 +5,7 @@
  * (contract.test-suite.ts), so callers never depend on which one they hold.
  */
 import type { Entity, EntityBundle, Issue, Statement } from '../model/index.js';
+import type { VersionRows } from './rows.js';
 
 export interface VersionFile {
   role: string;
@@ -38,6 +39,8 @@ export interface VersionWriter {
   readonly meta: VersionMeta;
   /** Writes bundles inside the version's transaction. */
   write(bundles: readonly EntityBundle[]): Promise<void>;
+  /** Writes bundles already flattened by `flattenBundles` (e.g. in a parser worker): the same as write(). */
+  writeRows(rows: VersionRows): Promise<void>;
   /** Records record-level issues of the load (kept, capped, with the version). */
   issues(issues: readonly Issue[]): Promise<void>;
   /**

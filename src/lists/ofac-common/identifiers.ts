@@ -75,10 +75,22 @@ export function normaliseIdType(label: string): string {
   return label.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:#.\-–]+$/g, '').replace(/^alt\.\s+/, '').trim();
 }
 
+/** Labels repeat thousands of times in a list and the table is fixed: each is looked up once. */
+const actionCache = new Map<string, Action | undefined>();
+
 export function idTypeAction(label: string): Action | undefined {
+  if (actionCache.has(label)) return actionCache.get(label);
   const norm = normaliseIdType(label);
-  for (const [re, action] of TABLE) if (re.test(norm)) return action;
-  return undefined;
+  let found: Action | undefined;
+  for (const [re, action] of TABLE) {
+    if (re.test(norm)) {
+      found = action;
+      break;
+    }
+  }
+  if (actionCache.size >= 20_000) actionCache.clear();
+  actionCache.set(label, found);
+  return found;
 }
 
 export function isKnownIdType(label: string): boolean {

@@ -6,9 +6,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement as SqlStatement } from 'better-sqlite3';
-import { Entity, EndtraceError, model } from '../../model/index.js';
+import { Entity, EndtraceError } from '../../model/index.js';
 import type { EntityBundle, Issue, Statement } from '../../model/index.js';
-import { bundleStatements, hashStatements } from '../bundle-hash.js';
+import { flattenBundles, ROW_WIDTH } from '../rows.js';
+import type { VersionRows } from '../rows.js';
 import { summariseHistory } from '../history.js';
 import type {
   BundleDigest,
@@ -287,12 +288,23 @@ function groupEntities(
   return out;
 }
 
+/** Inserts flat rows, ROWS_PER_INSERT at a time, the rest one by one. */
+function insertAll(values: ReadonlyArray<string | number | null>, insert: { one: SqlStatement; many: SqlStatement; width: number }): void {
+  const chunk = insert.width * ROWS_PER_INSERT;
+  let i = 0;
+  for (; i + chunk <= values.length; i += chunk) insert.many.run(values.slice(i, i + chunk));
+  for (; i < values.length; i += insert.width) insert.one.run(values.slice(i, i + insert.width));
+}
+
 function activateVersion(db: DB, versionId: number): void {
   const row = db.prepare('SELECT source FROM list_version WHERE id = ?').get(versionId) as { source: string } | undefined;
   if (!row) throw new EndtraceError('not_found', `no list version with id ${versionId}`);
   db.prepare('UPDATE list_version SET active = 0 WHERE source = ? AND active = 1').run(row.source);
   db.prepare('UPDATE list_version SET active = 1 WHERE id = ?').run(versionId);
 }
+
+/** Rows per multi-row INSERT: one statement per 50 rows instead of 50 (fewer calls into SQLite). */
+const ROWS_PER_INSERT = 50;
 
 class SqliteVersionWriter implements VersionWriter {
   private entityCount = 0;
@@ -301,10 +313,8 @@ class SqliteVersionWriter implements VersionWriter {
   private done = false;
   private readonly insBundle: SqlStatement;
   private readonly mergeBundle: SqlStatement;
-  private readonly insEntity: SqlStatement;
-  private readonly insStatement: SqlStatement;
-  private readonly insEdge: SqlStatement;
   private readonly insIssue: SqlStatement;
+  private readonly insert: Record<'entity' | 'statement' | 'edge', { one: SqlStatement; many: SqlStatement; width: number }>;
 
   constructor(
     private readonly store: SqliteStore,
@@ -315,10 +325,22 @@ class SqliteVersionWriter implements VersionWriter {
     const db = store.db;
     this.insBundle = db.prepare('INSERT OR IGNORE INTO bundle (version_id, root_id, schema, caption, target, hash) VALUES (?, ?, ?, ?, ?, ?)');
     this.mergeBundle = db.prepare("UPDATE bundle SET hash = hash || '+' || ? WHERE version_id = ? AND root_id = ?");
-    this.insEntity = db.prepare('INSERT OR IGNORE INTO entity (version_id, id, root_id, schema, caption, target) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insStatement = db.prepare('INSERT INTO statement (version_id, entity_id, prop, value, lang, origin) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insEdge = db.prepare('INSERT INTO edge (version_id, source_id, schema, prop, target_id) VALUES (?, ?, ?, ?, ?)');
     this.insIssue = db.prepare('INSERT INTO load_issue (version_id, code, message, file, line, record) VALUES (?, ?, ?, ?, ?, ?)');
+    // The version id is an integer of ours: a literal in the SQL saves binding it per row.
+    const v = String(Math.trunc(versionId));
+    const prepare = (head: string, width: number) => {
+      const row = `(${v}${', ?'.repeat(width)})`;
+      return {
+        one: db.prepare(`${head} VALUES ${row}`),
+        many: db.prepare(`${head} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => row).join(', ')}`),
+        width,
+      };
+    };
+    this.insert = {
+      entity: prepare('INSERT OR IGNORE INTO entity (version_id, id, root_id, schema, caption, target)', ROW_WIDTH.entity),
+      statement: prepare('INSERT INTO statement (version_id, entity_id, prop, value, lang, origin)', ROW_WIDTH.statement),
+      edge: prepare('INSERT INTO edge (version_id, source_id, schema, prop, target_id)', ROW_WIDTH.edge),
+    };
   }
 
   private check(): void {
@@ -327,24 +349,28 @@ class SqliteVersionWriter implements VersionWriter {
 
   async write(bundles: readonly EntityBundle[]): Promise<void> {
     this.check();
+    this.writeRowsNow(flattenBundles(bundles));
+  }
+
+  async writeRows(rows: VersionRows): Promise<void> {
+    this.check();
+    this.writeRowsNow(rows);
+  }
+
+  private writeRowsNow(rows: VersionRows): void {
     const v = this.versionId;
-    for (const bundle of bundles) {
-      const root = bundle.root;
-      const statements = bundleStatements(bundle);
-      const hash = hashStatements(statements);
-      const res = this.insBundle.run(v, root.id, root.schema.name, root.caption, root.target ? 1 : 0, hash);
+    const b = rows.bundles;
+    for (let i = 0; i < b.length; i += ROW_WIDTH.bundle) {
+      const rootId = b[i]!;
+      const hash = b[i + 4]!;
+      const res = this.insBundle.run(v, rootId, b[i + 1], b[i + 2], b[i + 3], hash);
       if (res.changes === 1) this.entityCount++;
-      else this.mergeBundle.run(hash, v, root.id);
-      for (const e of [root, ...bundle.related]) {
-        this.insEntity.run(v, e.id, root.id, e.schema.name, e.caption, e.target ? 1 : 0);
-      }
-      for (const s of statements) {
-        this.insStatement.run(v, s.entityId, s.prop, s.value, s.lang, s.origin);
-        const prop = model.get(s.schema)?.getProperty(s.prop);
-        if (prop?.type === 'entity') this.insEdge.run(v, s.entityId, s.schema, s.prop, s.value);
-      }
-      this.statementCount += statements.length;
+      else this.mergeBundle.run(hash, v, rootId);
     }
+    insertAll(rows.entities, this.insert.entity);
+    insertAll(rows.statements, this.insert.statement);
+    insertAll(rows.edges, this.insert.edge);
+    this.statementCount += rows.statements.length / ROW_WIDTH.statement;
   }
 
   async issues(issues: readonly Issue[]): Promise<void> {
