@@ -182,5 +182,48 @@ export function runStoreContract(name: string, newStore: () => Promise<Store>): 
       await w.commit({ activate: true });
       expect((await store.getEntity('c-x'))?.entity.caption).toBe(text);
     });
+
+    it('stores API keys by hash and revokes them', async () => {
+      await store.createApiKey({ id: 'key_1', hash: 'h1', role: 'reader', label: 'team', createdAt: '2026-01-01T00:00:00Z', revokedAt: null });
+      await store.createApiKey({ id: 'key_2', hash: 'h2', role: 'admin', label: null, createdAt: '2026-01-02T00:00:00Z', revokedAt: null });
+      expect(await store.findApiKey('h1')).toEqual({ id: 'key_1', hash: 'h1', role: 'reader', label: 'team', createdAt: '2026-01-01T00:00:00Z', revokedAt: null });
+      expect(await store.findApiKey('nope')).toBeNull();
+      expect(await store.revokeApiKey('key_1', '2026-02-01T00:00:00Z')).toBe(true);
+      expect(await store.revokeApiKey('key_1', '2026-02-02T00:00:00Z')).toBe(false);
+      expect((await store.findApiKey('h1'))?.revokedAt).toBe('2026-02-01T00:00:00Z');
+      expect((await store.listApiKeys()).map((k) => k.id)).toEqual(['key_1', 'key_2']);
+      await expect(store.createApiKey({ id: 'key_3', hash: 'h2', role: 'reader', label: null, createdAt: '2026-01-03T00:00:00Z', revokedAt: null })).rejects.toThrow();
+    });
+
+    it('keeps the audit trail, newest first, filtered', async () => {
+      const rec = (id: string, at: string, principal: string, results: unknown) => ({
+        id, at, action: 'match', principal, query: { schema: 'Person', properties: { name: ['Ivan <script>'] } }, results,
+        algorithm: 'endtrace-v1', lists: { 'ofac-sdn': '2023-12-28' }, params: { threshold: 0.75 },
+      });
+      await store.appendAudit([rec('a1', '2026-01-01T10:00:00Z', 'key_1', [{ id: 'ofac-1', score: 0.9 }]), rec('a2', '2026-01-02T10:00:00Z', 'local', [{ id: 'ofac-2', score: 0.5 }])]);
+      await store.appendAudit([rec('a3', '2026-01-03T10:00:00Z', 'key_1', [])]);
+      expect((await store.queryAudit({ limit: 10, offset: 0 })).map((r) => r.id)).toEqual(['a3', 'a2', 'a1']);
+      expect((await store.queryAudit({ principal: 'key_1', limit: 10, offset: 0 })).map((r) => r.id)).toEqual(['a3', 'a1']);
+      expect((await store.queryAudit({ from: '2026-01-02T00:00:00Z', to: '2026-01-02T23:00:00Z', limit: 10, offset: 0 })).map((r) => r.id)).toEqual(['a2']);
+      expect((await store.queryAudit({ entity: 'ofac-1', limit: 10, offset: 0 })).map((r) => r.id)).toEqual(['a1']);
+      expect((await store.queryAudit({ limit: 1, offset: 1 })).map((r) => r.id)).toEqual(['a2']);
+      expect(await store.getAudit('a1')).toEqual(rec('a1', '2026-01-01T10:00:00Z', 'key_1', [{ id: 'ofac-1', score: 0.9 }]));
+      expect(await store.getAudit('zz')).toBeNull();
+    });
+
+    it('keeps resolver judgements; automation never overwrites an analyst', async () => {
+      const j = (left: string, right: string, judgement: 'positive' | 'negative' | 'unsure', origin: 'analyst' | 'auto') => ({ left, right, judgement, origin, score: origin === 'auto' ? 0.91 : null, user: origin === 'analyst' ? 'ana' : null, createdAt: '2026-01-01T00:00:00Z' });
+      expect(await store.putJudgement(j('b', 'a', 'positive', 'auto'))).toBe(true);
+      expect(await store.getJudgement('a', 'b')).toMatchObject({ left: 'a', right: 'b', judgement: 'positive', origin: 'auto', score: 0.91 });
+      expect(await store.putJudgement(j('a', 'b', 'negative', 'analyst'))).toBe(true);
+      expect(await store.putJudgement(j('a', 'b', 'positive', 'auto'))).toBe(false);
+      expect(await store.getJudgement('b', 'a')).toMatchObject({ judgement: 'negative', origin: 'analyst', user: 'ana' });
+      await store.putJudgement(j('c', 'b', 'positive', 'analyst'));
+      expect((await store.listJudgements({ id: 'b' })).map((x) => `${x.left}-${x.right}`)).toEqual(['a-b', 'b-c']);
+      expect((await store.listJudgements({ judgement: 'positive' })).map((x) => `${x.left}-${x.right}`)).toEqual(['b-c']);
+      expect(await store.deleteJudgement('b', 'a')).toBe(true);
+      expect(await store.deleteJudgement('a', 'b')).toBe(false);
+      expect(await store.getJudgement('a', 'b')).toBeNull();
+    });
   });
 }

@@ -3,7 +3,8 @@ import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
 export type {
-  BundleDigest, BundleStatement, EntityRecord, IterateOptions, Reference, Store, StoredStatement, VersionFile, VersionInfo, VersionMeta, VersionWriter,
+  ApiKeyRecord, AuditQuery, AuditRecord, BundleDigest, BundleStatement, EntityRecord, IterateOptions, Judgement, JudgementValue, Reference, Store,
+  StoredStatement, VersionFile, VersionInfo, VersionMeta, VersionWriter,
 } from './types.js';
 export { hashStatements, statementKey } from './bundle-hash.js';
 export { emptyRows, flattenBundles, rowCounts, ROW_WIDTH } from './rows.js';

@@ -100,6 +100,57 @@ export interface IterateOptions {
   batchSize?: number;
 }
 
+export interface ApiKeyRecord {
+  id: string;
+  /** SHA-256 of the key (hex); the key itself is never stored. */
+  hash: string;
+  role: 'reader' | 'analyst' | 'admin';
+  label: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** One screening decision, with what it takes to reproduce it. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  action: string;
+  /** API key id, 'local', or 'cli'. */
+  principal: string;
+  query: unknown;
+  results: unknown;
+  algorithm: string;
+  /** List versions used: source → version. */
+  lists: Record<string, string>;
+  params: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  from?: string | undefined;
+  to?: string | undefined;
+  principal?: string | undefined;
+  action?: string | undefined;
+  /** Records whose results mention this entity id. */
+  entity?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export type JudgementValue = 'positive' | 'negative' | 'unsure';
+
+/** A resolver decision: are two entity ids the same thing? (nomenklatura's resolver edges) */
+export interface Judgement {
+  /** The lesser of the two ids. */
+  left: string;
+  right: string;
+  judgement: JudgementValue;
+  /** 'analyst' judgements are never overwritten by 'auto' ones. */
+  origin: 'analyst' | 'auto';
+  score: number | null;
+  user: string | null;
+  createdAt: string;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** A description safe to print (no password). */
@@ -127,4 +178,26 @@ export interface Store {
   iterateEntities(opts?: IterateOptions): AsyncIterable<Entity[]>;
   /** Number of statements in active versions with one of the props (e.g. alias counts). */
   countStatements(filter: { source?: string; versionId?: number; props?: readonly string[]; originLike?: string }): Promise<number>;
+
+  createApiKey(key: ApiKeyRecord): Promise<void>;
+  findApiKey(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Marks a key revoked; false when there is no such (unrevoked) key. */
+  revokeApiKey(id: string, at: string): Promise<boolean>;
+
+  appendAudit(records: readonly AuditRecord[]): Promise<void>;
+  /** Newest first. */
+  queryAudit(q: AuditQuery): Promise<AuditRecord[]>;
+  getAudit(id: string): Promise<AuditRecord | null>;
+
+  /**
+   * Stores a judgement on a pair (ids in any order). An 'auto' judgement never replaces an
+   * 'analyst' one; returns whether it was stored.
+   */
+  putJudgement(j: Judgement): Promise<boolean>;
+  /** Removes the judgement on a pair (undo); false when there was none. */
+  deleteJudgement(a: string, b: string): Promise<boolean>;
+  getJudgement(a: string, b: string): Promise<Judgement | null>;
+  /** Judgements, all or those touching one id, optionally of one value. */
+  listJudgements(filter?: { id?: string; judgement?: JudgementValue; origin?: 'analyst' | 'auto' }): Promise<Judgement[]>;
 }

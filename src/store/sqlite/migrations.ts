@@ -80,4 +80,44 @@ export const SQLITE_MIGRATIONS: Migration[] = [
       CREATE INDEX load_issue_by_version ON load_issue (version_id);
     `,
   },
+  {
+    id: 2,
+    name: 'API keys, audit trail, resolver judgements',
+    sql: `
+      CREATE TABLE api_key (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL,
+        label TEXT,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+
+      CREATE TABLE audit_log (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL,
+        action TEXT NOT NULL,
+        principal TEXT NOT NULL,
+        algorithm TEXT NOT NULL,
+        query TEXT NOT NULL,
+        results TEXT NOT NULL,
+        lists TEXT NOT NULL,
+        params TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_at ON audit_log (at);
+      CREATE INDEX audit_log_principal ON audit_log (principal, at);
+
+      CREATE TABLE resolver_judgement (
+        left_id TEXT NOT NULL,
+        right_id TEXT NOT NULL,
+        judgement TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        score REAL,
+        user_name TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (left_id, right_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX resolver_judgement_right ON resolver_judgement (right_id);
+    `,
+  },
 ];

@@ -11,7 +11,13 @@ import type { EntityBundle, Issue, Statement } from '../../model/index.js';
 import { flattenBundles, ROW_WIDTH } from '../rows.js';
 import type { VersionRows } from '../rows.js';
 import { summariseHistory } from '../history.js';
+import * as admin from './sqlite-admin.js';
 import type {
+  ApiKeyRecord,
+  AuditQuery,
+  AuditRecord,
+  Judgement,
+  JudgementValue,
   BundleDigest,
   BundleStatement,
   EntityRecord,
@@ -264,6 +270,50 @@ export class SqliteStore implements Store {
       .get(...params) as { n: number };
     return row.n;
   }
+  async createApiKey(key: ApiKeyRecord): Promise<void> {
+    admin.createApiKey(this.db, key);
+  }
+
+  async findApiKey(hash: string): Promise<ApiKeyRecord | null> {
+    return admin.findApiKey(this.db, hash);
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return admin.listApiKeys(this.db);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<boolean> {
+    return admin.revokeApiKey(this.db, id, at);
+  }
+
+  async appendAudit(records: readonly AuditRecord[]): Promise<void> {
+    admin.appendAudit(this.db, records);
+  }
+
+  async queryAudit(q: AuditQuery): Promise<AuditRecord[]> {
+    return admin.queryAudit(this.db, q);
+  }
+
+  async getAudit(id: string): Promise<AuditRecord | null> {
+    return admin.getAudit(this.db, id);
+  }
+
+  async putJudgement(j: Judgement): Promise<boolean> {
+    return admin.putJudgement(this.db, j);
+  }
+
+  async deleteJudgement(a: string, b: string): Promise<boolean> {
+    return admin.deleteJudgement(this.db, a, b);
+  }
+
+  async getJudgement(a: string, b: string): Promise<Judgement | null> {
+    return admin.getJudgement(this.db, a, b);
+  }
+
+  async listJudgements(filter: { id?: string; judgement?: JudgementValue; origin?: 'analyst' | 'auto' } = {}): Promise<Judgement[]> {
+    return admin.listJudgements(this.db, filter);
+  }
+
 }
 
 function groupEntities(
