@@ -51,6 +51,8 @@ export interface Property {
   readonly format: string | undefined;
   /** Set for stub (reverse) properties that are computed, never stored. */
   readonly stub: boolean;
+  /** For entity properties: the name of the inverse property on the range schema (Sanction.entity → sanctions). */
+  readonly reverse: string | undefined;
 }
 
 export class Schema {
@@ -127,6 +129,7 @@ export class Model {
           maxLength: p.maxLength ?? (p.type === 'text' ? 65000 : 1024),
           format: p.format,
           stub: p.stub ?? false,
+          reverse: p.reverse,
         });
       }
       if (spec.caption && spec.caption.length > 0) caption = [...spec.caption];

@@ -5,8 +5,8 @@
  * algorithm and the list versions it used, so that a decision can be reproduced.
  */
 import { ALGORITHM, DEFAULT_THRESHOLD, ScreeningIndex, entityInput, prepareEntity, scoreEntity } from '../matching/index.js';
-import type { Explanation, MatchInput, SearchOptions } from '../matching/index.js';
-import { model, usageError } from '../model/index.js';
+import type { Explanation, IndexEntry, MatchInput, SearchOptions } from '../matching/index.js';
+import { countryCode, model, usageError } from '../model/index.js';
 import type { Store } from '../store/index.js';
 
 export interface ScreenQuery {
@@ -77,13 +77,25 @@ export class ScreeningService {
   private index = new ScreeningIndex();
   private readonly indexed = new Map<string, SourceState>();
   private refreshing: Promise<void> | null = null;
+  private checkedAt = 0;
+  private lists: Record<string, string> = {};
   lastBuildMs = 0;
 
-  constructor(private readonly store: Store) {}
+  /**
+   * @param checkEveryMs how often, at most, to ask the store whether the active versions changed
+   *   (0: on every query). Several processes over one PostgreSQL see a list update within this time.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly checkEveryMs = 0,
+  ) {}
 
   /** Brings the index in line with the active versions; returns the versions used. */
   async refresh(): Promise<Record<string, string>> {
     if (this.refreshing) await this.refreshing;
+    const now = Date.now();
+    if (this.checkEveryMs > 0 && now - this.checkedAt < this.checkEveryMs && this.indexed.size) return this.lists;
+    this.checkedAt = now;
     const active = await this.store.activeVersions();
     const stale = active.filter((v) => this.indexed.get(v.source)?.versionId !== v.id);
     const gone = [...this.indexed.keys()].filter((s) => !active.some((v) => v.source === s));
@@ -95,7 +107,8 @@ export class ScreeningService {
         this.refreshing = null;
       }
     }
-    return Object.fromEntries([...this.indexed.entries()].map(([s, st]) => [s, st.version]).sort());
+    this.lists = Object.fromEntries([...this.indexed.entries()].map(([s, st]) => [s, st.version]).sort());
+    return this.lists;
   }
 
   private async rebuild(changed: Array<{ source: string; state: SourceState }>, gone: string[]): Promise<void> {
@@ -109,7 +122,7 @@ export class ScreeningService {
         for (const entity of batch) {
           const prepared = prepareEntity(entityInput(entity));
           if (!prepared.names.length && !prepared.identifiers.length) continue;
-          this.index.add({ id: entity.id, caption: entity.caption, schema: entity.schema.name, datasets: [source], prepared });
+          this.index.add({ id: entity.id, caption: entity.caption, schema: entity.schema.name, datasets: [source], topics: entity.get('topics'), prepared });
         }
       }
       this.indexed.set(source, state);
@@ -162,10 +175,79 @@ export class ScreeningService {
     };
   }
 
+  /**
+   * Text search over names (and identifiers), with filters and facet counts — the engine of
+   * yente's `/search`: candidates from the index, ranked by the scoring algorithm.
+   */
+  async search(params: SearchParams): Promise<SearchPage> {
+    const lists = await this.refresh();
+    const schema = params.schema ? model.get(params.schema) : undefined;
+    if (params.schema && !schema) throw usageError(`unknown schema: ${params.schema}`, 'unknown_schema');
+    const countries = new Set(params.countries.map((c) => countryCode(c) ?? c.toLowerCase()));
+    const topics = new Set(params.topics);
+    const datasets = params.datasets.length ? new Set(params.datasets) : null;
+    const exclude = new Set(params.excludeDatasets);
+    const accept = (e: IndexEntry): boolean => {
+      if (schema && !model.get(e.schema)?.isA(schema.name)) return false;
+      if (datasets && !e.datasets.some((d) => datasets.has(d))) return false;
+      if (exclude.size && e.datasets.every((d) => exclude.has(d))) return false;
+      if (countries.size && !e.prepared.countries.some((c) => countries.has(c))) return false;
+      if (topics.size && !(e.topics ?? []).some((t) => topics.has(t))) return false;
+      return true;
+    };
+    let ranked: Array<{ entry: IndexEntry; score: number }>;
+    const q = params.q.trim();
+    if (q) {
+      const properties: Record<string, string[]> = { name: [q] };
+      if (/\d/.test(q) && /^[\p{L}\d .\-/]{5,40}$/u.test(q)) properties.idNumber = [q];
+      const prepared = prepareEntity({ schema: schema?.name ?? 'Thing', properties });
+      const ids = this.index.candidates(prepared, Math.min(500, Math.max(100, (params.offset + params.limit) * 4)), accept);
+      ranked = ids
+        .map((i) => this.index.entry(i))
+        .map((entry) => ({ entry, score: scoreEntity(prepared, entry.prepared).score }))
+        .filter((r) => r.score >= SEARCH_CUTOFF)
+        .sort((a, b) => b.score - a.score || a.entry.caption.localeCompare(b.entry.caption));
+    } else {
+      ranked = [...this.index.live()].filter(accept).map((entry) => ({ entry, score: 1 })).sort((a, b) => a.entry.caption.localeCompare(b.entry.caption));
+    }
+    const seen = new Set<string>();
+    ranked = ranked.filter((r) => (seen.has(r.entry.id) ? false : (seen.add(r.entry.id), true)));
+    const facets: Record<string, Record<string, number>> = {};
+    for (const f of params.facets) facets[f] = {};
+    for (const { entry } of ranked) {
+      const values: Record<string, string[]> = { countries: entry.prepared.countries, topics: entry.topics ?? [], datasets: entry.datasets, schema: [entry.schema] };
+      for (const f of params.facets) for (const v of values[f] ?? []) facets[f]![v] = (facets[f]![v] ?? 0) + 1;
+    }
+    return { lists, total: ranked.length, hits: ranked.slice(params.offset, params.offset + params.limit), facets };
+  }
+
   /** The index itself, for benchmarks. */
   get rawIndex(): ScreeningIndex {
     return this.index;
   }
+}
+
+/** Below this, a name is not a search hit. */
+const SEARCH_CUTOFF = 0.35;
+
+export interface SearchParams {
+  q: string;
+  schema?: string | undefined;
+  countries: readonly string[];
+  topics: readonly string[];
+  datasets: readonly string[];
+  excludeDatasets: readonly string[];
+  limit: number;
+  offset: number;
+  facets: readonly string[];
+}
+
+export interface SearchPage {
+  lists: Record<string, string>;
+  total: number;
+  hits: Array<{ entry: IndexEntry; score: number }>;
+  /** Facet → value → count, over all hits (not only this page). */
+  facets: Record<string, Record<string, number>>;
 }
 
 export interface ComparePair {

@@ -19,6 +19,8 @@ export interface IndexEntry {
   schema: string;
   /** Sources (datasets) the entity is listed in. */
   datasets: string[];
+  /** FtM topics (sanction, crime, export.control…), for filters and facets. */
+  topics?: string[] | undefined;
   prepared: PreparedEntity;
 }
 
@@ -243,6 +245,11 @@ export class ScreeningIndex {
 
   entry(i: number): IndexEntry {
     return this.entries[i]!;
+  }
+
+  /** Every live entry, in index order. */
+  *live(): IterableIterator<IndexEntry> {
+    for (let i = 0; i < this.entries.length; i++) if (!this.removed.has(i)) yield this.entries[i]!;
   }
 
   /**

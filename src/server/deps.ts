@@ -1,0 +1,48 @@
+/** What the HTTP layer needs from the rest of the system, gathered in one object. */
+import type { EntityViews, JobRegistry, ScreeningService } from '../service/index.js';
+import type { Store } from '../store/index.js';
+
+export type Role = 'reader' | 'analyst' | 'admin';
+export type RouteRole = Role | 'public';
+
+export interface Principal {
+  /** The API key's id, or 'local' in local mode. */
+  id: string;
+  role: Role;
+}
+
+export interface KeyVerifier {
+  /** The key's id and role, or null for an unknown or revoked key. */
+  verify(key: string): Promise<Principal | null>;
+}
+
+export interface AuditEntry {
+  action: string;
+  principal: string;
+  query: unknown;
+  results: unknown;
+  algorithm: string;
+  lists: Record<string, string>;
+  params: Record<string, unknown>;
+}
+
+export interface AuditSink {
+  record(entry: AuditEntry): void;
+}
+
+export interface ServerDeps {
+  store: Store;
+  screening: ScreeningService;
+  views: EntityViews;
+  jobs: JobRegistry<unknown>;
+  version: string;
+  /** Keys are required (not local mode). */
+  authRequired: boolean;
+  keys: KeyVerifier | null;
+  audit: AuditSink | null;
+  uploadLimit?: number;
+  /** True once the screening index is built. */
+  ready(): boolean;
+}
+
+export const ROLE_RANK: Record<Role, number> = { reader: 1, analyst: 2, admin: 3 };
