@@ -6,22 +6,31 @@
 import { Command, CommanderError } from 'commander';
 import { isEndtraceError } from '../model/index.js';
 import type { GlobalOptions } from './context.js';
+import { errorLine } from './output.js';
 import { registerEntities } from './commands/entities.js';
 import { registerLists } from './commands/lists.js';
 import { registerStart } from './commands/start.js';
+import { registerScreen } from './commands/screen.js';
+import { registerServe } from './commands/serve.js';
+import { registerKeys } from './commands/keys.js';
+import { registerAudit } from './commands/audit.js';
 
 export function buildProgram(): Command {
   const program = new Command('endtrace')
     .description('Sanctions-evasion and end-use monitoring: list screening, evidence graph, red flags')
     .option('--db <path>', 'store: a SQLite file or a postgres:// URL (env ENDTRACE_DB)')
     .option('--json', 'machine-readable output on stdout')
-    .showHelpAfterError()
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
   const globals = () => program.opts<GlobalOptions>();
   registerStart(program, globals);
   registerLists(program, globals);
   registerEntities(program, globals);
+  registerScreen(program, globals);
+  registerServe(program, globals);
+  registerKeys(program, globals);
+  registerAudit(program, globals);
   for (const c of program.commands) applyExitOverride(c);
   return program;
 }
@@ -44,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
     if (isEndtraceError(err)) {
-      process.stderr.write(`endtrace: error: ${err.oneLine()}\n`);
+      process.stderr.write(`${errorLine(err)}\n`);
       if (err.kind === 'internal' && err.cause) process.stderr.write(`${(err.cause as Error).stack ?? String(err.cause)}\n`);
       return err.kind === 'usage' ? 2 : 1;
     }

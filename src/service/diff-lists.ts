@@ -3,7 +3,7 @@
  * bundle digests differ), and for modified roots the statements added and removed — a set
  * difference of statements, as in nomenklatura.
  */
-import { EndtraceError, usageError } from '../model/index.js';
+import { EndtraceError } from '../model/index.js';
 import type { Statement } from '../model/index.js';
 import { statementKey } from '../store/index.js';
 import type { BundleStatement, Store, VersionInfo } from '../store/index.js';
@@ -42,25 +42,28 @@ export interface DetailedDiff extends ListDiff {
 
 async function pickVersions(store: Store, source: string, from?: string, to?: string): Promise<[VersionInfo, VersionInfo]> {
   const all = await store.versions(source);
-  if (all.length === 0) throw new EndtraceError('not_found', `no versions of ${source} are loaded`);
+  if (all.length === 0) {
+    const loaded = [...new Set((await store.versions()).map((v) => v.source))].sort();
+    throw new EndtraceError('not_found', `no version of ${source} is loaded (loaded sources: ${loaded.join(', ') || 'none'})`, { code: 'unknown_source' });
+  }
   const byName = (v: string) => {
     const found = all.find((x) => x.version === v);
-    if (!found) throw new EndtraceError('not_found', `${source} has no version ${v} (loaded: ${all.map((x) => x.version).join(', ')})`);
+    if (!found) throw new EndtraceError('not_found', `${source} has no version ${v} (loaded: ${all.map((x) => x.version).join(', ')})`, { code: 'unknown_version' });
     return found;
   };
   const ordered = [...all].sort((a, b) => (a.published ?? a.version).localeCompare(b.published ?? b.version) || a.id - b.id);
   if (from && to) return [byName(from), byName(to)];
-  if (ordered.length < 2 && !(from || to)) throw usageError(`${source} has only one version loaded; nothing to compare`);
+  if (ordered.length < 2 && !(from || to)) throw new EndtraceError('not_found', `${source} has only one version loaded (${all[0]!.version}); nothing to compare`, { code: 'no_other_version' });
   if (to) {
     const t = byName(to);
     const before = ordered.filter((v) => v.id !== t.id && (v.published ?? v.version) <= (t.published ?? t.version));
-    if (!before.length) throw usageError(`${source} has no version before ${to}`);
+    if (!before.length) throw new EndtraceError('not_found', `${source} has no version before ${to}`, { code: 'no_other_version' });
     return [before[before.length - 1]!, t];
   }
   if (from) {
     const f = byName(from);
     const after = ordered.filter((v) => v.id !== f.id && (v.published ?? v.version) >= (f.published ?? f.version));
-    if (!after.length) throw usageError(`${source} has no version after ${from}`);
+    if (!after.length) throw new EndtraceError('not_found', `${source} has no version after ${from}`, { code: 'no_other_version' });
     return [f, after[after.length - 1]!];
   }
   return [ordered[ordered.length - 2]!, ordered[ordered.length - 1]!];
@@ -87,8 +90,9 @@ export async function diffLists(store: Store, source: string, opts: { from?: str
     },
   };
   if (opts.details) {
-    for (let i = 0; i < modified.length; i += 500) {
-      const ids = modified.slice(i, i + 500);
+    const batch = 5000;
+    for (let i = 0; i < modified.length; i += batch) {
+      const ids = modified.slice(i, i + batch);
       const before = groupByRoot(await store.bundleStatements(from.id, ids));
       const after = groupByRoot(await store.bundleStatements(to.id, ids));
       for (const id of ids) {

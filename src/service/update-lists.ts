@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { EndtraceError, inputError, isEndtraceError } from '../model/index.js';
-import { OFFICIAL_SOURCES, officialSource, sourceUrl } from '../lists/index.js';
+import { OFFICIAL_SOURCES, officialSource, sniffFile, sourceUrl } from '../lists/index.js';
 import type { OfficialSource } from '../lists/index.js';
 import type { Store, VersionInfo } from '../store/index.js';
 import { sha256File } from './file-checksum.js';
@@ -86,13 +86,25 @@ async function updateOne(store: Store, source: OfficialSource, opts: UpdateOptio
     if (meta.etag) headers['if-none-match'] = meta.etag;
     if (meta.lastModified) headers['if-modified-since'] = meta.lastModified;
   }
+  // The timeout bounds the wait for the response headers and, afterwards, each pause in the
+  // body: a large list on a slow line may take longer than that as a whole.
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (what: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(Object.assign(new Error(`${what} within ${opts.timeoutMs} ms`), { name: 'TimeoutError' })), opts.timeoutMs);
+  };
+  arm('no answer');
   let response: Response;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.timeout(opts.timeoutMs) });
+    response = await fetch(url, { headers, signal: controller.signal });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    return { source: source.id, url, status: 'unreachable', version: null, error: new EndtraceError('input', `cannot reach ${url} (${cause})`, { code: 'unreachable', cause: err }) };
+    clearTimeout(timer);
+    const inner = (err as { cause?: { code?: string; message?: string } }).cause;
+    const cause = inner?.code ?? inner?.message ?? (err as Error).name;
+    return { source: source.id, url, status: 'unreachable', version: null, error: new EndtraceError('input', `cannot reach the server (${cause})`, { code: 'unreachable', cause: err, location: { file: url } }) };
   }
+  clearTimeout(timer);
 
   if (response.status === 304 && meta) {
     // Not modified upstream; make sure the store holds it (the database may be new).
@@ -112,7 +124,12 @@ async function updateOne(store: Store, source: OfficialSource, opts: UpdateOptio
   await rm(incomingDir, { recursive: true, force: true });
   await mkdir(incomingDir, { recursive: true });
   const part = join(incomingDir, `${source.fileName}.part`);
-  const expected = response.headers.get('content-length');
+  // fetch decodes a Content-Encoding (gzip…) itself; Content-Length and Content-MD5 then
+  // describe the encoded bytes, which are never seen here, and a cut-off encoded body fails
+  // in the decoder instead.
+  const encoding = (response.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
+  const decoded = encoding !== '' && encoding !== 'identity';
+  const expected = decoded ? null : response.headers.get('content-length');
   const total = expected ? Number(expected) : null;
   opts.progress?.downloadStart?.(source, url, total);
   const sha = createHash('sha256');
@@ -120,7 +137,9 @@ async function updateOne(store: Store, source: OfficialSource, opts: UpdateOptio
   let received = 0;
   try {
     const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
+    arm('no data');
     body.on('data', (chunk: Buffer) => {
+      arm('no data');
       received += chunk.length;
       sha.update(chunk);
       md5.update(chunk);
@@ -129,11 +148,13 @@ async function updateOne(store: Store, source: OfficialSource, opts: UpdateOptio
     await pipeline(body, createWriteStream(part));
   } catch (err) {
     await rm(incomingDir, { recursive: true, force: true });
-    return { source: source.id, url, status: 'failed', version: null, error: inputError(`the download broke off after ${received} bytes (${(err as Error).message})`, { file: url }, 'truncated', err) };
+    const reason = controller.signal.aborted ? (controller.signal.reason as Error).message : (err as Error).message;
+    return { source: source.id, url, status: 'failed', version: null, error: inputError(`the download broke off after ${received} bytes (${reason})`, { file: url }, 'truncated', err) };
   } finally {
+    clearTimeout(timer);
     opts.progress?.downloadDone?.(source);
   }
-  const failure = verifyDownload(url, response.headers, total, received, sha.copy().digest('base64'), md5.digest('base64'));
+  const failure = decoded ? null : verifyDownload(url, response.headers, total, received, sha.copy().digest('base64'), md5.digest('base64'));
   if (failure) {
     await rm(incomingDir, { recursive: true, force: true });
     return { source: source.id, url, status: 'failed', version: null, error: failure };
@@ -175,13 +196,25 @@ function verifyDownload(url: string, headers: Headers, total: number | null, rec
 
 async function loadDownloaded(store: Store, source: OfficialSource, url: string, path: string, opts: UpdateOptions, okStatus: UpdateStatus): Promise<UpdateResult> {
   try {
+    // The address of a source serves one format; anything else (an error page, another list)
+    // must not become a version of the source.
+    const sniffed = await sniffFile(path);
+    if (sniffed?.format !== source.format) {
+      const what = sniffed ? `a ${sniffed.format} file` : 'not a list file endtrace recognises';
+      return { source: source.id, url, status: 'failed', version: null, error: inputError(`the download is ${what}; ${source.id} is published as ${source.format}`, { file: url }, 'unrecognised') };
+    }
     const report = await loadLists(store, path, { source: source.id, progress: opts.progress });
     const unit = report.units[0];
     if (!unit) return { source: source.id, url, status: 'failed', version: null, error: inputError('the download is not a list file', { file: url }, 'unrecognised') };
-    if (unit.status === 'failed') return { source: source.id, url, status: 'failed', version: null, error: unit.error };
+    if (unit.status === 'failed') return { source: source.id, url, status: 'failed', version: null, error: unit.error && atUrl(unit.error, url) };
     return { source: source.id, url, status: unit.status === 'unchanged' ? 'unchanged' : okStatus, version: unit.version, error: null };
   } catch (err) {
     const error = isEndtraceError(err) ? err : new EndtraceError('internal', (err as Error).message, { cause: err });
     return { source: source.id, url, status: 'failed', version: null, error };
   }
+}
+
+/** A load error of a downloaded file, located at its address rather than at the cache file. */
+function atUrl(err: EndtraceError, url: string): EndtraceError {
+  return new EndtraceError(err.kind, err.message, { code: err.code, location: { ...err.location, file: url }, cause: err });
 }

@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { EndtraceError } from '../../model/index.js';
 import { diffLists, listStatus, loadLists, updateLists } from '../../service/index.js';
-import type { LoadProgress, SourceStatus, UnitResult } from '../../service/index.js';
+import type { LoadProgress, LoadReport, SourceStatus, UnitResult, UpdateResult } from '../../service/index.js';
 import type { Store } from '../../store/index.js';
 import type { CommandContext, GlobalOptions } from '../context.js';
 import { makeContext } from '../context.js';
-import { ProgressBar, log, out, printJson, table } from '../output.js';
+import { ProgressBar, errorLine, log, out, printJson, table } from '../output.js';
 
 type Globals = () => GlobalOptions;
 
@@ -37,13 +37,16 @@ export function progressReporter(json: boolean): LoadProgress & { bar: ProgressB
 
 function describeUnit(r: UnitResult, secs: string | null): string {
   const files = r.files.join(' + ');
-  if (r.status === 'failed') return `error: ${r.source} (${files}): ${r.error?.oneLine() ?? 'failed'} — nothing was changed`;
+  if (r.status === 'failed') {
+    const error = r.error ?? new EndtraceError('internal', `${files}: the load failed`);
+    return errorLine(error, `${r.source} was not changed`);
+  }
   const v = r.version!;
   if (r.status === 'unchanged') return `${r.source} ${v.version}: unchanged (already loaded from ${files})`;
   const issues = r.issues
     ? `; ${r.issues} record issue(s): ${Object.entries(r.issueCodes).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`
     : '';
-  return `${r.source} ${v.version}: loaded ${v.entities.toLocaleString('en')} entities from ${files}${secs ? ` in ${secs} s` : ''}${r.activated ? ' (active)' : ' (kept inactive: an newer version is active)'}${issues}`;
+  return `${r.source} ${v.version}: loaded ${v.entities.toLocaleString('en')} entities from ${files}${secs ? ` in ${secs} s` : ''}${r.activated ? ' (active)' : ' (kept inactive: a newer version is active)'}${issues}`;
 }
 
 export function printStatus(ctx: CommandContext, rows: SourceStatus[]): void {
@@ -58,24 +61,67 @@ export function printStatus(ctx: CommandContext, rows: SourceStatus[]): void {
   out(table(['source', 'version', 'published', 'entities', 'checksum', 'loaded at'], rows.map((r) => [r.source, r.version, r.published, r.entities.toLocaleString('en'), r.checksum.slice(0, 16), r.loadedAt])));
 }
 
-/** Loads a path and prints the resulting status of the sources it touched. Returns the exit code. */
-export async function runLoad(ctx: CommandContext, store: Store, from: string, opts: { dataset?: string | undefined }): Promise<number> {
+/**
+ * Loads a path; each unit's outcome (and each failure, as one line) goes to stderr as it
+ * finishes. Returns the sources it touched and the exit code.
+ */
+export async function runLoad(ctx: CommandContext, store: Store, from: string, opts: { dataset?: string | undefined }): Promise<{ code: number; sources: string[] }> {
   const progress = progressReporter(ctx.json);
-  const report = await loadLists(store, from, { dataset: opts.dataset, progress });
-  progress.bar.stop();
-  const touched = [...new Set(report.units.map((u) => u.source))];
-  printStatus(ctx, await listStatus(store, touched));
-  const failed = report.units.filter((u) => u.status === 'failed');
+  let report: LoadReport;
+  try {
+    report = await loadLists(store, from, { dataset: opts.dataset, progress });
+  } finally {
+    progress.bar.stop();
+  }
   if (report.units.length === 0) {
-    throw new EndtraceError('input', `no list files found in ${from}`, { code: 'unrecognised', location: { file: from } });
+    throw new EndtraceError('input', 'no list file endtrace recognises is here', { code: 'unrecognised', location: { file: from } });
   }
-  if (failed.length) {
-    const first = failed[0]!.error;
-    log(`endtrace: error: ${first?.oneLine() ?? 'a list failed to load'}`);
-    return 1;
-  }
-  return 0;
+  const sources = [...new Set(report.units.map((u) => u.source))];
+  return { code: report.units.some((u) => u.status === 'failed') ? 1 : 0, sources };
 }
+
+/**
+ * Updates sources from their official addresses (or `base`), logging one line per source on
+ * stderr: its outcome, or its error with the address.
+ */
+export async function runUpdate(ctx: CommandContext, store: Store, sources: string[], base: string | undefined, opts: { quiet?: boolean } = {}): Promise<UpdateResult[]> {
+  const progress = progressReporter(ctx.json);
+  const bar = progress.bar;
+  try {
+    const results = await updateLists(store, {
+      sources,
+      base,
+      cacheDir: ctx.settings.cacheDir,
+      timeoutMs: ctx.settings.downloadTimeoutMs,
+      progress: {
+        ...progress,
+        // A failed load is reported with its address, once, below.
+        unitDone: (r) => {
+          if (r.status !== 'failed') progress.unitDone?.(r);
+        },
+        downloadStart: (s, url, total) => {
+          log(`downloading ${s.id} from ${url}`);
+          bar.start(`download ${s.id}`, total ?? 0);
+        },
+        downloadBytes: (n) => bar.update(n),
+        downloadDone: () => bar.stop(),
+      },
+    });
+    if (!opts.quiet) logUpdateResults(results);
+    return results;
+  } finally {
+    bar.stop();
+  }
+}
+
+export function logUpdateResults(results: readonly UpdateResult[]): void {
+  for (const r of results) {
+    if (r.error) log(errorLine(r.error, `${r.source}: ${r.status}; its loaded version was not changed`));
+    else log(`${r.source}: ${r.status}${r.version ? ` (version ${r.version.version})` : ''}`);
+  }
+}
+
+export const updateFailed = (results: readonly UpdateResult[]): boolean => results.some((r) => r.status === 'failed' || r.status === 'unreachable');
 
 export function registerLists(program: Command, globals: Globals): void {
   const lists = program.command('lists').description('load, inspect, diff and update the official sanctions lists');
@@ -87,7 +133,11 @@ export function registerLists(program: Command, globals: Globals): void {
     .option('--dataset <name>', 'dataset name for FtM JSON files (default: the file base name)')
     .action(async (opts: { from: string; dataset?: string }) => {
       const ctx = makeContext(globals());
-      process.exitCode = await ctx.withStore((store) => runLoad(ctx, store, opts.from, { dataset: opts.dataset }));
+      process.exitCode = await ctx.withStore(async (store) => {
+        const { code, sources } = await runLoad(ctx, store, opts.from, { dataset: opts.dataset });
+        printStatus(ctx, await listStatus(store, sources));
+        return code;
+      });
     });
 
   lists
@@ -143,31 +193,10 @@ export function registerLists(program: Command, globals: Globals): void {
     .action(async (sources: string[], opts: { base?: string }) => {
       const ctx = makeContext(globals());
       process.exitCode = await ctx.withStore(async (store) => {
-        const progress = progressReporter(ctx.json);
-        const bar = progress.bar;
-        const results = await updateLists(store, {
-          sources,
-          base: opts.base ?? ctx.settings.registryBase,
-          cacheDir: ctx.settings.cacheDir,
-          timeoutMs: ctx.settings.downloadTimeoutMs,
-          progress: {
-            ...progress,
-            downloadStart: (s, url, total) => {
-              log(`downloading ${s.id} from ${url}`);
-              bar.start(`download ${s.id}`, total ?? 0);
-            },
-            downloadBytes: (n) => bar.update(n),
-            downloadDone: () => bar.stop(),
-          },
-        });
-        bar.stop();
-        for (const r of results) {
-          if (r.error) log(`${r.source}: ${r.status}: ${r.error.oneLine()}`);
-          else log(`${r.source}: ${r.status}${r.version ? ` (version ${r.version.version})` : ''}`);
-        }
+        const results = await runUpdate(ctx, store, sources, opts.base ?? ctx.settings.registryBase);
         if (ctx.json) printJson(results.map((r) => ({ source: r.source, url: r.url, status: r.status, version: r.version?.version ?? null, error: r.error?.oneLine() ?? null })));
         else printStatus(ctx, await listStatus(store));
-        return results.some((r) => r.status === 'failed') ? 1 : 0;
+        return updateFailed(results) ? 1 : 0;
       });
     });
 }

@@ -1,16 +1,17 @@
 /**
  * `endtrace start` (what `npm start` runs): bring the lists up to date — from the official
- * addresses when they can be reached, else from a local folder (ENDTRACE_LISTS_DIR, or
- * ../shared/data beside the repository) — into the default SQLite store, and print their status.
+ * addresses when they can be reached (unless --offline or ENDTRACE_OFFLINE), else from a local
+ * folder (ENDTRACE_LISTS_DIR, or ../shared/data beside the repository) — into the store, and
+ * print the status of every loaded source.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { listStatus, updateLists } from '../../service/index.js';
+import { listStatus } from '../../service/index.js';
 import type { GlobalOptions } from '../context.js';
 import { makeContext } from '../context.js';
 import { log } from '../output.js';
-import { printStatus, progressReporter, runLoad } from './lists.js';
+import { logUpdateResults, printStatus, runLoad, runUpdate, updateFailed } from './lists.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -29,17 +30,19 @@ export function registerStart(program: Command, globals: () => GlobalOptions): v
       const ctx = makeContext(globals());
       log(`endtrace: store ${ctx.dbLocation}`);
       process.exitCode = await ctx.withStore(async (store) => {
+        let code = 0;
         let online = false;
-        if (!opts.offline && !ctx.settings.offline && !ctx.settings.listsDir) {
+        if (!opts.offline && !ctx.settings.offline) {
           log('endtrace: checking the official list addresses…');
-          const progress = progressReporter(ctx.json);
-          const first = await updateLists(store, { sources: ['ofac-sdn'], base: ctx.settings.registryBase, cacheDir: ctx.settings.cacheDir, timeoutMs: ctx.settings.downloadTimeoutMs, progress });
+          // The first source tells whether the addresses can be reached at all.
+          const first = await runUpdate(ctx, store, ['ofac-sdn'], ctx.settings.registryBase, { quiet: true });
           if (first[0]?.status !== 'unreachable') {
             online = true;
-            const rest = await updateLists(store, { sources: ['ofac-cons', 'us-csl', 'uk-ofsi', 'un-sc'], base: ctx.settings.registryBase, cacheDir: ctx.settings.cacheDir, timeoutMs: ctx.settings.downloadTimeoutMs, progress });
-            for (const r of [...first, ...rest]) log(`${r.source}: ${r.status}${r.error ? ` — ${r.error.oneLine()}` : ''}`);
+            const rest = await runUpdate(ctx, store, ['ofac-cons', 'us-csl', 'uk-ofsi', 'un-sc'], ctx.settings.registryBase, { quiet: true });
+            logUpdateResults([...first, ...rest]);
+            if (updateFailed([...first, ...rest])) code = 1;
           } else {
-            log(`endtrace: offline (${first[0].error?.message ?? 'unreachable'}); using local files`);
+            log(`endtrace: offline (${first[0].error?.oneLine() ?? 'unreachable'}); using local files`);
           }
         }
         if (!online) {
@@ -50,11 +53,10 @@ export function registerStart(program: Command, globals: () => GlobalOptions): v
             return 1;
           }
           log(`endtrace: loading lists from ${dir}`);
-          const code = await runLoad(ctx, store, dir, {});
-          return code;
+          code = (await runLoad(ctx, store, dir, {})).code;
         }
         printStatus(ctx, await listStatus(store));
-        return 0;
+        return code;
       });
     });
 }
