@@ -277,7 +277,7 @@ describe('lists update from a local server', () => {
     routes.set('/publishlive/2022format/ConList.csv', { body: readFileSync(cliFixture('lists/uk/ConList.csv')), contentType: 'text/csv' });
     routes.set(UN_PATH, { body: unV1 });
     const fresh = join(dir, 'start.db');
-    const r = await runCli(['--db', fresh, '--json', 'start'], dir, { env: { ENDTRACE_REGISTRY_BASE: base, ENDTRACE_CACHE_DIR: join(dir, 'start-cache') } });
+    const r = await runCli(['--db', fresh, '--json', 'start', '--no-serve'], dir, { env: { ENDTRACE_REGISTRY_BASE: base, ENDTRACE_CACHE_DIR: join(dir, 'start-cache') } });
     expect(r.code, r.stderr).toBe(0);
     expect(stderrLines(r).filter((l) => /^[a-z-]+: (updated|not_modified|unchanged|failed|unreachable)( |$)/.test(l)).map((l) => l.split(' (')[0])).toEqual(['ofac-sdn: updated', 'ofac-cons: updated', 'us-csl: updated', 'uk-ofsi: updated', 'un-sc: updated']);
     expect(parseStatus(r.stdout).map((s) => [s.source, s.version, s.entities])).toEqual([

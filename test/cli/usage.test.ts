@@ -93,7 +93,7 @@ describe('endtrace start', { concurrent: true }, () => {
 
   it('--offline with ENDTRACE_LISTS_DIR loads that folder and prints the status table', async () => {
     const db = join(dir, 'offline.db');
-    const r = await runCli(['--db', db, 'start', '--offline'], dir, { env: { ENDTRACE_LISTS_DIR: LISTS } });
+    const r = await runCli(['--db', db, 'start', '--offline', '--no-serve'], dir, { env: { ENDTRACE_LISTS_DIR: LISTS } });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^source\s+version\s+published\s+entities\s+checksum\s+loaded at$/);
@@ -109,7 +109,7 @@ describe('endtrace start', { concurrent: true }, () => {
     expect(stderrLines(r).some((l) => l.includes('checking the official list addresses'))).toBe(false);
 
     // Started again on a folder with one list: the status still shows every loaded source.
-    const again = await runCli(['--db', db, '--json', 'start', '--offline'], dir, { env: { ENDTRACE_LISTS_DIR: join(LISTS, 'uk') } });
+    const again = await runCli(['--db', db, '--json', 'start', '--offline', '--no-serve'], dir, { env: { ENDTRACE_LISTS_DIR: join(LISTS, 'uk') } });
     expect(again.code, again.stderr).toBe(0);
     expect(parseStatus(again.stdout).map((s) => s.source)).toEqual(SOURCES);
     expect(stderrLines(again)).toContain('uk-ofsi 2024-02-01: unchanged (already loaded from ConList.csv)');
@@ -117,14 +117,14 @@ describe('endtrace start', { concurrent: true }, () => {
 
   it('ENDTRACE_OFFLINE=1 is the same as --offline; --json prints the status contract of every source', async () => {
     const db = join(dir, 'offline-env.db');
-    const r = await runCli(['--db', db, '--json', 'start'], dir, { env: { ENDTRACE_LISTS_DIR: LISTS, ENDTRACE_OFFLINE: '1' } });
+    const r = await runCli(['--db', db, '--json', 'start', '--no-serve'], dir, { env: { ENDTRACE_LISTS_DIR: LISTS, ENDTRACE_OFFLINE: '1' } });
     expect(r.code, r.stderr).toBe(0);
     expect(parseStatus(r.stdout).map((s) => s.source)).toEqual(SOURCES);
   });
 
   it('online but the addresses cannot be reached: falls back to ENDTRACE_LISTS_DIR', async () => {
     const db = join(dir, 'fallback.db');
-    const r = await runCli(['--db', db, '--json', 'start'], dir, { env: { ENDTRACE_LISTS_DIR: LISTS, ENDTRACE_REGISTRY_BASE: CLOSED_BASE } });
+    const r = await runCli(['--db', db, '--json', 'start', '--no-serve'], dir, { env: { ENDTRACE_LISTS_DIR: LISTS, ENDTRACE_REGISTRY_BASE: CLOSED_BASE } });
     expect(r.code, r.stderr).toBe(0);
     const log = stderrLines(r);
     expect(log).toContain('endtrace: checking the official list addresses…');

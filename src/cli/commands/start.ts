@@ -1,8 +1,8 @@
 /**
  * `endtrace start` (what `npm start` runs): bring the lists up to date — from the official
  * addresses when they can be reached (unless --offline or ENDTRACE_OFFLINE), else from a local
- * folder (ENDTRACE_LISTS_DIR, or ../shared/data beside the repository) — into the store, and
- * print the status of every loaded source.
+ * folder (ENDTRACE_LISTS_DIR, or ../shared/data beside the repository) — into the store, print
+ * the status of every loaded source, then serve the HTTP API on it (unless --no-serve).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import type { GlobalOptions } from '../context.js';
 import { makeContext } from '../context.js';
 import { log } from '../output.js';
 import { logUpdateResults, printStatus, runLoad, runUpdate, updateFailed } from './lists.js';
+import type { ServeFlags } from './serve.js';
+import { serveStore } from './serve.js';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -24,9 +26,13 @@ export function localListsDir(explicit: string | undefined): string | undefined 
 export function registerStart(program: Command, globals: () => GlobalOptions): void {
   program
     .command('start')
-    .description('load the official lists (online, else from a local folder) and show their status')
+    .description('load the official lists (online, else from a local folder), show their status, and serve the HTTP API')
     .option('--offline', 'do not try the official addresses')
-    .action(async (opts: { offline?: boolean }) => {
+    .option('--no-serve', 'exit after loading instead of serving the API')
+    .option('--port <port>', 'port of the API (default 8000, env ENDTRACE_PORT)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1, env ENDTRACE_HOST)')
+    .option('--auth', 'require API keys even on a loopback address')
+    .action(async (opts: { offline?: boolean; serve: boolean } & ServeFlags) => {
       const ctx = makeContext(globals());
       log(`endtrace: store ${ctx.dbLocation}`);
       process.exitCode = await ctx.withStore(async (store) => {
@@ -55,8 +61,17 @@ export function registerStart(program: Command, globals: () => GlobalOptions): v
           log(`endtrace: loading lists from ${dir}`);
           code = (await runLoad(ctx, store, dir, {})).code;
         }
-        printStatus(ctx, await listStatus(store));
-        return code;
+        const status = await listStatus(store);
+        printStatus(ctx, status);
+        if (!opts.serve) return code;
+        if (!status.length) {
+          log('endtrace: no list is loaded; not serving');
+          return 1;
+        }
+        if (code !== 0) log('endtrace: some lists failed to load (see above); serving the versions that are loaded');
+        await serveStore(store, opts, ctx.json);
+        // Runs until a signal stops it (serveStore closes the store and exits).
+        return new Promise<number>(() => undefined);
       });
     });
 }

@@ -231,16 +231,13 @@ export class SqliteStore implements Store {
        JOIN entity e ON e.version_id = s.version_id AND e.id = s.entity_id
        WHERE v.active = 1 AND s.entity_id IN (SELECT value FROM json_each(?))
        ORDER BY s.entity_id`,
-    );
+    ).raw();
     let after = '';
     for (;;) {
       const ids = (pageIds.all(...params, after, batchSize) as Array<{ id: string }>).map((r) => r.id);
       if (ids.length === 0) return;
       after = ids[ids.length - 1]!;
-      const rows = fetch.all(JSON.stringify(ids)) as Array<{
-        entity_id: string; schema: string; target: number; prop: string; value: string; lang: string | null; origin: string | null;
-      }>;
-      yield groupEntities(rows);
+      yield groupEntities(fetch.all(JSON.stringify(ids)) as StatementRow[]);
     }
   }
 
@@ -316,20 +313,22 @@ export class SqliteStore implements Store {
 
 }
 
-function groupEntities(
-  rows: Array<{ entity_id: string; schema: string; target: number; prop: string; value: string; lang: string | null; origin: string | null }>,
-): Entity[] {
+/** A statement row in raw (array) form: entity id, schema, target, prop, value, lang, origin. */
+type StatementRow = [string, string, number, string, string, string | null, string | null];
+
+/** Entities from statement rows sorted by entity id (raw rows: no object per row from SQLite). */
+function groupEntities(rows: readonly StatementRow[]): Entity[] {
   const out: Entity[] = [];
   let i = 0;
   while (i < rows.length) {
-    const id = rows[i]!.entity_id;
+    const id = rows[i]![0];
     let j = i;
     let target = false;
     const statements: Statement[] = [];
-    while (j < rows.length && rows[j]!.entity_id === id) {
-      const r = rows[j]!;
-      if (r.target === 1) target = true;
-      statements.push({ entityId: id, schema: r.schema, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin });
+    while (j < rows.length && rows[j]![0] === id) {
+      const [, schema, isTarget, prop, value, lang, origin] = rows[j]!;
+      if (isTarget === 1) target = true;
+      statements.push({ entityId: id, schema, prop, value, lang, origin });
       j++;
     }
     out.push(Entity.fromStatements(id, statements, { target }));
