@@ -5,10 +5,12 @@
  */
 import { loadListsBench } from './load-lists.bench.js';
 import type { Benchmark } from './lib/measure.js';
+import { screeningBench } from './screening.bench.js';
 import { sharedDataDir, writeResult } from './lib/measure.js';
 
 const BENCHMARKS: Record<string, Benchmark> = {
   load: loadListsBench,
+  screening: screeningBench,
 };
 
 async function main(argv: string[]): Promise<number> {
