@@ -31,6 +31,27 @@ describe('endtrace-v1', () => {
     const r = scoreEntity(e('Person', { firstName: ['Friedrich'], lastName: ['Hans'] }), e('Person', { firstName: ['Hans'], lastName: ['Friedrich'] }));
     expect(r.match).toBe(false);
   });
+  it('lowers namesakes whose surname is not explained, when both sides give the parts', () => {
+    const q = e('Person', { firstName: ['Ali'], lastName: ['Gholami'] });
+    const other = scoreEntity(q, e('Person', { firstName: ['Ali'], middleName: ['Gholam'], lastName: ['Shakuri'] }));
+    expect(other.match).toBe(false);
+    expect(other.explanations.name?.detail).toContain('surname_unmatched');
+    // The same person with a middle name the query leaves out is still a match.
+    const same = scoreEntity(q, e('Person', { firstName: ['Ali'], middleName: ['Reza'], lastName: ['Gholami'] }));
+    expect(same.match).toBe(true);
+    expect(same.explanations.name?.detail).not.toContain('surname_unmatched');
+  });
+  it('reads "SURNAME, Given" as name parts', () => {
+    const q = e('Person', { name: ['GHOLAMI, Ali'] });
+    expect(q.names[0]!.name.tokens.map((t) => t.part)).toEqual(['last', 'first']);
+    const r = scoreEntity(q, e('Person', { name: ['RASHID, Gholamali'] }));
+    expect(r.match).toBe(false);
+    expect(r.explanations.name?.detail).toContain('name_parts_swapped');
+    expect(scoreEntity(q, e('Person', { firstName: ['Ali'], lastName: ['Gholami'] })).score).toBe(1);
+    // Not for organisations, nor for names with digits or several commas.
+    expect(e('Company', { name: ['Acme, Inc'] }).names[0]!.name.tokens.every((t) => t.part === undefined)).toBe(true);
+    expect(e('Person', { name: ['Smith, John, Jr'] }).names[0]!.name.tokens.every((t) => t.part === undefined)).toBe(true);
+  });
   it('splits names written as alternatives with a slash', () => {
     expect(scoreEntity(e('Organization', { name: ['Al Qaeda'] }), e('Organization', { name: ["Al-Qa'ida/Islamic Army"] })).match).toBe(true);
   });

@@ -59,6 +59,13 @@ describe('compareNames', () => {
   it('joins names written together and splits acronyms', () => {
     expect(cmp('VladimirPutin', 'Vladimir Putin', 'person').score).toBeGreaterThan(0.9);
     expect(cmp('PLA', 'People’s Liberation Army', 'org').score).toBeGreaterThan(0.9);
+    // A three-letter acronym takes each word's own first letter only: none from inside a word,
+    // none from a translation (trading → 贸易 màoyì).
+    expect(cmp('HTS', 'Harrowgate Supply', 'org').score).toBeLessThan(0.5);
+    expect(cmp('TEM', 'Tawumechanical Engineering Trading', 'org').score).toBeLessThan(0.5);
+    // A short word folded to one letter by the spelling key does not equal every other such word.
+    expect(cmp('DJI', 'IEI', 'org').score).toBeLessThan(0.5);
+    expect(cmp('DJI', 'JI', 'org').score).toBeLessThan(0.75);
     expect(cmp('IEMZ Kupol', 'IZHEVSK ELECTROMECHANICAL PLANT KUPOL', 'org').pairs.some((p) => p.how === 'acronym')).toBe(true);
   });
   it('never matches on generic words alone', () => {

@@ -39,6 +39,10 @@ const CANDIDATE_EXPONENT = { person: 0.2, org: 0.5 };
 const MIN_PAIR = 0.5;
 /** Scores below this are graded by spelling similarity (never above it). */
 export const TAIL_START = 0.7;
+/** How much an acronym explains of the words it stands for. */
+const ACRONYM_SIM = 1;
+/** See surnameUnmatched(). */
+const SURNAME_UNMATCHED = 0.85;
 const TAIL = TAIL_START;
 
 const CONFLICT: Partial<Record<TokenClass, number>> = { number: 0.5, initial: 0.7, location: 0.8, patronymic: 0.7, generic: 0.85 };
@@ -135,7 +139,7 @@ function leftovers(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: bo
       if (!mergeable(t, run.map((j) => c.tokens[j]!))) continue;
       const s = mergeSim(t, joinedToken(c.tokens, run));
       if (s >= MIN_PAIR) out.push({ q: [i], c: run, sim: s, how: 'merge' });
-      else if (acronyms && isAcronym(t, run.map((j) => c.tokens[j]!))) out.push({ q: [i], c: run, sim: 1, how: 'acronym' });
+      else if (acronyms && isAcronym(t, run.map((j) => c.tokens[j]!))) out.push({ q: [i], c: run, sim: ACRONYM_SIM, how: 'acronym' });
     }
   }
   for (const j of freeC) {
@@ -152,7 +156,7 @@ function leftovers(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: bo
       if (!mergeable(t, run.map((i) => q.tokens[i]!))) continue;
       const s = mergeSim(t, joinedToken(q.tokens, run));
       if (s >= MIN_PAIR) out.push({ q: run, c: [j], sim: s, how: 'merge' });
-      else if (acronyms && isAcronym(t, run.map((i) => q.tokens[i]!))) out.push({ q: run, c: [j], sim: 1, how: 'acronym' });
+      else if (acronyms && isAcronym(t, run.map((i) => q.tokens[i]!))) out.push({ q: run, c: [j], sim: ACRONYM_SIM, how: 'acronym' });
     }
   }
   return out;
@@ -186,20 +190,22 @@ function mergeSim(a: Token, b: Token): number {
 
 /**
  * "PLA" = People's Liberation Army; "IEMZ" = Izhevsk ElectroMechanical Zavod (plant): each word
- * gives its first letter (or its translation's), and a compound word may give one more letter
- * from inside ("electro-mechanical").
+ * gives its first letter, and in acronyms of four letters or more also its translation's, and
+ * a compound word may give one more letter from inside ("electro-mechanical"). Three letters
+ * are too few for that freedom: any long name would spell some three-letter acronym
+ * (Harrowgate Supply = HTS, Engineering Trading = ETM through 贸易 màoyì).
  */
 function isAcronym(t: Token, run: Token[]): boolean {
   const a = t.ascii;
   if (t.cls !== 'word' || a.length < 3 || a.length > 6 || run.length < 2 || run.length > a.length) return false;
+  const loose = a.length >= 4;
   const fits = (k: number, pos: number): boolean => {
     if (k === run.length) return pos === a.length;
     if (pos >= a.length) return false;
     const r = run[k]!;
-    if (r.ascii[0] !== a[pos] && !r.alt?.some((x) => x[0] === a[pos])) return false;
+    if (r.ascii[0] !== a[pos] && !(loose && r.alt?.some((x) => x[0] === a[pos]))) return false;
     if (fits(k + 1, pos + 1)) return true;
-    // One more letter of this word, from inside a compound.
-    return pos + 1 < a.length && r.ascii.length >= 8 && r.ascii.indexOf(a[pos + 1]!, 3) > 0 && fits(k + 1, pos + 2);
+    return loose && pos + 1 < a.length && r.ascii.length >= 8 && r.ascii.indexOf(a[pos + 1]!, 3) > 0 && fits(k + 1, pos + 2);
   };
   return fits(0, 0);
 }
@@ -300,6 +306,9 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   if (person && swappedParts(chosen, q, c)) {
     score *= 0.6;
     penalties.push('name_parts_swapped');
+  } else if (person && surnameUnmatched(q, c, usedQ, usedC)) {
+    score *= SURNAME_UNMATCHED;
+    penalties.push('surname_unmatched');
   }
   if (!distinctive) {
     score = Math.min(score, 0.5);
@@ -315,6 +324,18 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
 export function gradeTail(score: number, q: PreparedName, c: PreparedName): number {
   if (score >= TAIL) return score;
   return Math.max(score, TAIL * mongeElkan(q.tokens, c.tokens));
+}
+
+/**
+ * When both names give their parts, a surname left unexplained on either side (Gholami, Ali ~
+ * Ali Gholam Shakuri: the query's surname found only as the candidate's middle name, the
+ * candidate's surname nowhere) says these are two people who share given names.
+ */
+function surnameUnmatched(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: boolean[]): boolean {
+  const lastQ = q.tokens.flatMap((t, i) => (t.part === 'last' ? [i] : []));
+  const lastC = c.tokens.flatMap((t, j) => (t.part === 'last' ? [j] : []));
+  if (!lastQ.length || !lastC.length) return false;
+  return lastC.every((j) => !usedC[j]) || lastQ.every((i) => !usedQ[i]);
 }
 
 /** First name matched to last name and the other way round, when both sides give the parts. */

@@ -79,7 +79,7 @@ export function prepareEntity(input: MatchInput): PreparedEntity {
   const seen = new Set<string>();
   const addName = (text: string, weak: boolean) => {
     for (const alt of alternatives(text)) {
-      const prepared = prepareName(alt, { kind });
+      const prepared = commaName(alt, kind) ?? prepareName(alt, { kind });
       if (!prepared.tokens.length || seen.has(prepared.joined)) continue;
       seen.add(prepared.joined);
       names.push({ name: prepared, weak });
@@ -126,6 +126,22 @@ function structuredName(p: Record<string, readonly string[]>, kind: NameKind): P
     const v = get(p, prop)[0];
     if (v) parts.push(prepareName(v, { kind: kind === 'org' ? 'org' : 'person', part }));
   }
+  return joinParts(parts);
+}
+
+/**
+ * A person's name written "SURNAME, Given names" (as OFAC, the UN and most queries copied from
+ * them write it): the tokens before the comma are the surname, those after the given names.
+ */
+function commaName(text: string, kind: NameKind): PreparedName | undefined {
+  if (kind !== 'person') return undefined;
+  const m = /^([^,\d]*\p{L}[^,\d]*),([^,\d]*\p{L}[^,\d]*)$/u.exec(text);
+  if (!m) return undefined;
+  const joined = joinParts([prepareName(m[1]!, { kind: 'person', part: 'last' }), prepareName(m[2]!, { kind: 'person', part: 'first' })]);
+  return joined && { ...joined, text };
+}
+
+function joinParts(parts: PreparedName[]): PreparedName | undefined {
   if (!parts.length) return undefined;
   const tokens = parts.flatMap((x) => x.tokens);
   if (!tokens.length) return undefined;

@@ -55,7 +55,13 @@ export function latinKey(ascii: string): string {
   const cached = keyCache.get(ascii);
   if (cached !== undefined) return cached;
   let k = ascii.replace(/[^a-z0-9]/g, '');
-  if (/[a-z]/.test(k)) for (const [re, to] of RULES) k = k.replace(re, to);
+  if (/[a-z]/.test(k)) {
+    const plain = k;
+    for (const [re, to] of RULES) k = k.replace(re, to);
+    // A short word folded to one letter ("Dji", "Iei", "Ji" → "i") would equal every other such
+    // word: keep its letters (repeats collapsed) instead.
+    if (k.length < 2 && plain.length >= 2) k = plain.replace(/(.)\1+/g, '$1');
+  }
   if (keyCache.size > 200_000) keyCache.clear();
   keyCache.set(ascii, k);
   return k;
