@@ -2,12 +2,13 @@
  * Loading official list files into the store: detect the units in a path, order them by the
  * lists' own dates, and write each as a new version in one transaction. The newest version of
  * a source becomes active; a unit whose checksum is already loaded is skipped as unchanged.
- * A unit that fails leaves the store as it was.
+ * A unit that fails, or that holds no entities, leaves the store as it was.
  */
-import { EndtraceError, isEndtraceError } from '../model/index.js';
+import { EndtraceError, inputError, isEndtraceError } from '../model/index.js';
 import type { Issue } from '../model/index.js';
 import { detectUnits, parserFor } from '../lists/index.js';
 import type { LoadUnit, SkippedFile } from '../lists/index.js';
+import { rowCounts } from '../store/index.js';
 import type { Store, VersionInfo } from '../store/index.js';
 import { unitFiles } from './file-checksum.js';
 import { ParseWorker, parseRowsHere } from './parse-rows.js';
@@ -56,8 +57,14 @@ export interface LoadReport {
 
 interface PlannedUnit {
   unit: LoadUnit;
+  /** Names the version and orders it among the source's versions. */
   date: string;
   published: string | null;
+  /**
+   * `date` is today's, for want of the list's own date (peek) or one in its path: a date the
+   * parser finds only while reading (FtM's last_change) then names the version instead.
+   */
+  undated: boolean;
 }
 
 const BATCH = 500;
@@ -65,8 +72,15 @@ const BATCH = 500;
 export const WORKER_MIN_BYTES = 1_000_000;
 
 /** The date that orders versions of one source: the list's own, else the date in its path, else today. */
-function unitDate(published: string | null, unit: LoadUnit): string {
-  return published ?? unit.pathDate ?? new Date().toISOString().slice(0, 10);
+function unitDate(published: string | null, unit: LoadUnit): { date: string; undated: boolean } {
+  const date = published ?? unit.pathDate;
+  return date ? { date, undated: false } : { date: new Date().toISOString().slice(0, 10), undated: true };
+}
+
+/** The YYYY-MM-DD day of a list's own date (ISO date or timestamp), or null. */
+function dayOf(published: string | null): string | null {
+  const day = published?.slice(0, 10) ?? null;
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(Date.parse(day)) ? day : null;
 }
 
 export async function loadLists(store: Store, path: string, opts: LoadOptions = {}): Promise<LoadReport> {
@@ -81,7 +95,7 @@ export async function loadLists(store: Store, path: string, opts: LoadOptions = 
     } catch {
       // The full parse reports the problem with its location.
     }
-    planned.push({ unit, published, date: unitDate(published, unit) });
+    planned.push({ unit, published, ...unitDate(published, unit) });
   }
   planned.sort((a, b) => a.unit.source.localeCompare(b.unit.source) || a.date.localeCompare(b.date));
   const units: UnitResult[] = [];
@@ -98,7 +112,12 @@ export async function loadLists(store: Store, path: string, opts: LoadOptions = 
   return { units, skipped: detection.skipped };
 }
 
-async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, worker: ParseWorker): Promise<UnitResult> {
+/**
+ * Loads one unit as a new version. An undated unit whose parser finds the list's date while
+ * reading is loaded again under that date (`announced`: the second time, progress goes on
+ * without a new unitStart).
+ */
+async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, worker: ParseWorker, announced = false): Promise<UnitResult> {
   const { unit } = plan;
   const base: Omit<UnitResult, 'status' | 'version' | 'activated' | 'error'> = {
     source: unit.source,
@@ -115,12 +134,13 @@ async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, work
   let version = plan.date;
   if (await store.findVersion(unit.source, version)) version = `${version}.${checksum.slice(0, 8)}`;
 
-  opts.progress?.unitStart?.(unit, bytes);
+  if (!announced) opts.progress?.unitStart?.(unit, bytes);
   const issueCodes: Record<string, number> = {};
   let issueCount = 0;
   let pendingIssues: Issue[] = [];
   const writer = await store.beginVersion({ source: unit.source, version, published: plan.published, checksum, format: unit.format, files });
   let rows: RowStream | undefined;
+  let redo: PlannedUnit | undefined;
   try {
     const ctx = {
       issue: (issue: Issue) => {
@@ -133,8 +153,10 @@ async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, work
     const batchSize = opts.batchSize ?? BATCH;
     const inWorker = opts.worker === true || ((opts.worker ?? 'auto') === 'auto' && bytes >= WORKER_MIN_BYTES);
     rows = inWorker ? worker.parse(unit, ctx, batchSize) : parseRowsHere(unit, ctx, batchSize);
+    let bundles = 0;
     let step = await rows.next();
     while (!step.done) {
+      bundles += rowCounts(step.value).bundles;
       await writer.writeRows(step.value);
       if (pendingIssues.length >= 1000) {
         await writer.issues(pendingIssues);
@@ -143,13 +165,25 @@ async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, work
       step = await rows.next();
     }
     if (pendingIssues.length) await writer.issues(pendingIssues);
+    if (bundles === 0) {
+      // A valid but empty file (a bad download, an empty export) must not replace a loaded list.
+      const main = unit.files.find((f) => f.role === 'main') ?? unit.files[0];
+      throw inputError('the list holds no entities; refused, so that an empty file does not replace a loaded list', { file: main?.name }, 'empty_list');
+    }
     // The parser may find the list's own date only while reading (FtM's last_change).
     const published = step.value.published ?? plan.published;
-    const active = (await store.activeVersions()).find((v) => v.source === unit.source);
-    const activeDate = active ? (active.published ?? active.version) : null;
-    const activate = !opts.noActivate && (activeDate === null || plan.date >= activeDate.slice(0, 10));
-    const info = await writer.commit({ activate, published });
-    return { ...base, issues: issueCount, issueCodes, status: 'loaded', version: info, activated: activate, error: null };
+    const day = dayOf(step.value.published);
+    if (plan.undated && day && day !== plan.date) {
+      // The version was named by today's date; the list's own names (and orders) it instead.
+      await writer.abort();
+      redo = { unit, published, date: day, undated: false };
+    } else {
+      const active = (await store.activeVersions()).find((v) => v.source === unit.source);
+      const activeDate = active ? (active.published ?? active.version) : null;
+      const activate = !opts.noActivate && (activeDate === null || plan.date >= activeDate.slice(0, 10));
+      const info = await writer.commit({ activate, published });
+      return { ...base, issues: issueCount, issueCodes, status: 'loaded', version: info, activated: activate, error: null };
+    }
   } catch (err) {
     // A failed write leaves the parser mid-unit: stop it (the worker ends).
     await rows?.return({ published: null }).catch(() => undefined);
@@ -159,6 +193,8 @@ async function loadUnit(store: Store, plan: PlannedUnit, opts: LoadOptions, work
       : new EndtraceError('internal', (err as Error).message ?? String(err), { cause: err, location: { file: unit.files[0]?.name } });
     return { ...base, issues: issueCount, issueCodes, status: 'failed', version: null, activated: false, error };
   }
+  // Only reached to load the unit again under the date its parser found.
+  return loadUnit(store, redo, opts, worker, true);
 }
 
 /** One line per source: its active version, as `lists status` prints it. */

@@ -3,7 +3,7 @@
  * naming the file, the line and the cause (and its code), and the store keeps the version that
  * was active before, untouched.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliFixture, cliOk, parseStatus, requireBuild, runCli, stderrLines, tempDir } from './run-cli.js';
@@ -45,7 +45,9 @@ describe('lists load of bad input leaves the store as it was', () => {
   // The failing loads change nothing, so they run side by side.
   describe.concurrent('each fails with one line naming the file, the line and the cause', () => {
     it('a truncated XML file', async () => {
-      expect(await loadFails(join(BAD, 'truncated.xml'), 'un-sc')).toMatch(/^endtrace: error: truncated\.xml:49: the XML document ends early \(truncated file\?\).* \[truncated\] — un-sc was not changed$/);
+      expect(await loadFails(join(BAD, 'truncated.xml'), 'un-sc')).toBe(
+        'endtrace: error: truncated.xml:49: the XML document ends early (truncated file?): unclosed tag: INDIVIDUAL [truncated] — un-sc was not changed',
+      );
     });
 
     it('a CSV row with broken quoting', async () => {
@@ -86,17 +88,44 @@ describe('lists load of bad input leaves the store as it was', () => {
       expect(await loadFails(sdn, 'ofac-sdn')).toBe('endtrace: error: oversized.csv:2: a record is larger than the limit (oversized field) [oversized] — ofac-sdn was not changed');
     });
 
+    it('an oversized XML record (a 1.1 MB text node)', async () => {
+      const xml = readFileSync(join(LISTS, 'un/b-first.xml'), 'utf8').replace(/<COMMENTS1>[^<]*<\/COMMENTS1>/, `<COMMENTS1>${'B'.repeat(1_100_000)}</COMMENTS1>`);
+      // The error names the line the record starts on, as for an oversized CSV record.
+      const line = xml.slice(0, xml.lastIndexOf('<INDIVIDUAL>', xml.indexOf('<COMMENTS1>'))).split('\n').length;
+      const path = join(dir, 'oversized.xml');
+      writeFileSync(path, xml);
+      expect(await loadFails(path, 'un-sc')).toBe(
+        `endtrace: error: oversized.xml:${line}: the <INDIVIDUAL> record is larger than the limit of 1000000 characters (oversized field) [oversized] — un-sc was not changed`,
+      );
+    });
+
+    it('a valid list without any record', async () => {
+      const xml = readFileSync(join(LISTS, 'un/b-first.xml'), 'utf8')
+        .replace(/dateGenerated="[^"]+"/, 'dateGenerated="2024-06-01T00:00:00.000Z"')
+        .replace(/<INDIVIDUALS>[\s\S]*<\/INDIVIDUALS>/, '<INDIVIDUALS/>')
+        .replace(/<ENTITIES>[\s\S]*<\/ENTITIES>/, '<ENTITIES/>');
+      const path = join(dir, 'empty.xml');
+      writeFileSync(path, xml);
+      expect(await loadFails(path, 'un-sc')).toBe('endtrace: error: empty.xml: the list holds no entities; refused, so that an empty file does not replace a loaded list [empty_list] — un-sc was not changed');
+    });
+
     it('a truncated gzip file', async () => {
-      // The list's text breaks off after its first lines; the error names the line it reached.
-      expect(await loadFails(join(BAD, 'truncated.csv.gz'), 'uk-ofsi')).toMatch(/^endtrace: error: truncated\.csv\.gz:\d+: the gzip stream ends early \(truncated download\?\) \[truncated\] — uk-ofsi was not changed$/);
+      // The list's text breaks off after its first lines; the error names the line it reached (4).
+      const line = await loadFails(join(BAD, 'truncated.csv.gz'), 'uk-ofsi');
+      expect(line).toMatch(/^endtrace: error: truncated\.csv\.gz:\d+: the gzip stream ends early \(truncated download\?\) \[truncated\] — uk-ofsi was not changed$/);
+      expect(line).toBe('endtrace: error: truncated.csv.gz:4: the gzip stream ends early (truncated download?) [truncated] — uk-ofsi was not changed');
     });
 
     it('an invalid gzip file (corrupt deflate data)', async () => {
-      expect(await loadFails(join(BAD, 'corrupt.csv.gz'), null)).toMatch(/^endtrace: error: .*corrupt\.csv\.gz(:\d+)?: .*gzip.* \[[a-z_]+\]/);
+      const line = await loadFails(join(BAD, 'corrupt.csv.gz'), null);
+      expect(line).toMatch(/^endtrace: error: .*corrupt\.csv\.gz(:\d+)?: .*gzip.* \[[a-z_]+\]/);
+      expect(line).toBe(`endtrace: error: ${join(BAD, 'corrupt.csv.gz')}:1: the gzip data is corrupt: invalid distance too far back [truncated]`);
     });
 
     it('an invalid gzip file (gzip magic, then garbage)', async () => {
-      expect(await loadFails(join(BAD, 'garbage.csv.gz'), null)).toMatch(/^endtrace: error: .*garbage\.csv\.gz(:\d+)?: .*gzip.* \[[a-z_]+\]/);
+      const line = await loadFails(join(BAD, 'garbage.csv.gz'), null);
+      expect(line).toMatch(/^endtrace: error: .*garbage\.csv\.gz(:\d+)?: .*gzip.* \[[a-z_]+\]/);
+      expect(line).toBe(`endtrace: error: ${join(BAD, 'garbage.csv.gz')}:1: the gzip data is corrupt: unknown compression method [truncated]`);
     });
 
     it('a path that does not exist', async () => {

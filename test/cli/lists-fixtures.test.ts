@@ -51,8 +51,9 @@ describe('lists load, entities show and lists diff, one unit at a time (fixtures
     await withStore(db, async (store) => {
       const v = (await store.findVersion('ofac-sdn', '2024-01-10'))!;
       expect(await store.countStatements({ versionId: v.id, props: ['alias', 'weakAlias', 'previousName'], originLike: 'alt.csv:%' })).toBe(14);
+      // 6 add.csv rows; those of 7828 and 15036 are all -0- and give no Address.
       const addresses = (store.db.prepare("SELECT count(*) AS n FROM entity WHERE version_id = ? AND schema = 'Address'").get(v.id) as { n: number }).n;
-      expect(addresses).toBe(6);
+      expect(addresses).toBe(4);
     });
   });
 
@@ -175,8 +176,9 @@ describe('lists load of each format (fixtures)', { concurrent: true }, () => {
 
   it('FtM JSON under --dataset and under its folder name', async () => {
     const file = 'opensanctions/test_cluster/entities.ftm.json';
-    expect(await load(file, '--dataset', 'sample')).toMatchObject([{ source: 'sample', published: '2024-01-20', entities: 3, checksum: sha256(join(LISTS, file)) }]);
-    expect(await load(file)).toMatchObject([{ source: 'test_cluster', published: '2024-01-20', entities: 3 }]);
+    // No date in its path: the version is named by the latest last_change of its entities.
+    expect(await load(file, '--dataset', 'sample')).toMatchObject([{ source: 'sample', version: '2024-01-20', published: '2024-01-20', entities: 3, checksum: sha256(join(LISTS, file)) }]);
+    expect(await load(file)).toMatchObject([{ source: 'test_cluster', version: '2024-01-20', published: '2024-01-20', entities: 3 }]);
     const owner = JSON.parse((await cliOk(db, ['--json', 'entities', 'show', 'ft-company-1'], dir)).stdout) as { datasets: string[]; relations: Array<{ schema: string; direction: string; other: { id: string } }> };
     expect(owner.datasets).toEqual(['sample', 'test_cluster']);
     expect(owner.relations.map((r) => [r.schema, r.direction, r.other.id])).toEqual([['Ownership', 'incoming', 'ft-person-1']]);
@@ -198,7 +200,7 @@ describe('lists load of a whole folder (fixtures)', { concurrent: true }, () => 
     expect(rows.map(({ loadedAt: _, checksum: __, ...rest }) => rest)).toEqual([
       { source: 'ofac-cons', version: '2025-03-28', published: '2025-03-28', entities: 2 },
       { source: 'ofac-sdn', version: '2024-02-20', published: null, entities: 6 },
-      { source: 'test_cluster', version: today(), published: '2024-01-20', entities: 3 },
+      { source: 'test_cluster', version: '2024-01-20', published: '2024-01-20', entities: 3 },
       { source: 'uk-ofsi', version: '2024-02-01', published: '2024-02-01', entities: 2 },
       { source: 'un-sc', version: '2024-03-01', published: '2024-03-01', entities: 4 },
       { source: 'us-csl', version: today(), published: null, entities: 3 },
@@ -216,7 +218,7 @@ describe('lists load of a whole folder (fixtures)', { concurrent: true }, () => 
 
   it('loads the versions of a source in the order of their dates, not of their names; the newest is active', async () => {
     const loaded = stderrLines(out).filter((l) => / loaded /.test(l)).map((l) => l.split(':')[0]);
-    expect(loaded).toEqual(['ofac-cons 2025-03-28', 'ofac-sdn 2024-01-10', 'ofac-sdn 2024-02-20', `test_cluster ${today()}`, 'uk-ofsi 2024-02-01', 'un-sc 2024-01-15', 'un-sc 2024-03-01', `us-csl ${today()}`]);
+    expect(loaded).toEqual(['ofac-cons 2025-03-28', 'ofac-sdn 2024-01-10', 'ofac-sdn 2024-02-20', 'test_cluster 2024-01-20', 'uk-ofsi 2024-02-01', 'un-sc 2024-01-15', 'un-sc 2024-03-01', `us-csl ${today()}`]);
     const versions = JSON.parse((await cliOk(db, ['--json', 'lists', 'versions', 'un-sc'], dir)).stdout) as Array<{ version: string; active: boolean; files: Array<{ name: string }> }>;
     expect(versions.map((v) => [v.version, v.active, v.files[0]!.name])).toEqual([
       ['2024-03-01', true, 'un/a-second.xml'],

@@ -219,6 +219,18 @@ describe('lists update from a local server', () => {
       expect(await fails({ body: csl, etag: '"un-3"', contentType: 'text/csv' }, 'unrecognised')).toContain('the download is a us-csl-csv file; un-sc is published as un-sc-xml');
     });
 
+    it('a valid list without any record: refused, so that it does not replace the loaded one', async () => {
+      const empty = Buffer.from(
+        redate(unV2, '2024-04-01')
+          .toString('utf8')
+          .replace(/<INDIVIDUALS>[\s\S]*<\/INDIVIDUALS>/, '<INDIVIDUALS/>')
+          .replace(/<ENTITIES>[\s\S]*<\/ENTITIES>/, '<ENTITIES/>'),
+      );
+      expect(await fails({ body: empty, etag: '"un-3"' }, 'empty_list')).toBe(
+        `endtrace: error: ${base}${UN_PATH}: the list holds no entities; refused, so that an empty file does not replace a loaded list [empty_list] — un-sc: failed; its loaded version was not changed`,
+      );
+    });
+
     it('an HTTP error status', async () => {
       expect(await fails({ body: Buffer.from('busy'), status: 503, etag: '"un-3"' }, 'http_status')).toContain('HTTP 503');
     });

@@ -61,23 +61,27 @@ describeShared('ofac-csv: SDN 2023-12-28 (sdn.csv + add.csv + alt.csv)', () => {
     expect(n).toBe(17_091);
   });
 
-  it('attaches one Address per add.csv row; the 2,652 rows that are all -0- give Addresses without details', async () => {
+  it('attaches one Address per add.csv row with any detail; the 2,652 rows that are all -0- give none', async () => {
     const expected = new Set<string>();
     const emptyIds = new Set<string>();
+    let rows = 0;
     for await (const { fields } of readCsv(dataFile('ofac_sdn', '2023-12-28', 'add.csv'))) {
       if (fields.length < 6) continue;
+      rows++;
       const id = `ofac-${fields[0]!.trim()}-addr-${fields[1]!.trim()}`;
-      expected.add(id);
-      if (fields.slice(2, 5).every((f) => f.trim() === '-0-')) emptyIds.add(id);
+      if (fields.slice(2, 6).every((f) => f.trim() === '-0-')) emptyIds.add(id);
+      else expected.add(id);
     }
-    expect([expected.size, emptyIds.size]).toEqual([18_990, 2_652]);
+    expect([rows, expected.size, emptyIds.size]).toEqual([18_990, 16_338, 2_652]);
     const addresses = r.bundles.flatMap((b) => related(b, 'Address'));
-    expect(addresses).toHaveLength(18_990);
+    expect(addresses).toHaveLength(16_338);
     expect(new Set(addresses.map((e) => e.id))).toEqual(expected);
-    expect(new Set(addresses.filter((e) => e.size === 0).map((e) => e.id))).toEqual(emptyIds);
-    // Every one is linked from its entity, with the add.csv row as provenance.
+    expect(addresses.filter((e) => e.size === 0)).toEqual([]);
+    expect(r.byId.get('ofac-10009')!.related.some((e) => e.id === 'ofac-10009-addr-13168')).toBe(false);
+    // Every one is linked from its entity, with the add.csv row as provenance; the empty rows are not.
     const links = r.bundles.flatMap((b) => b.root.values('addressEntity'));
-    expect(links).toHaveLength(18_990);
+    expect(links).toHaveLength(16_338);
+    expect(new Set(links.map((v) => v.value))).toEqual(expected);
     expect(links.every((v) => v.origin?.startsWith('add.csv:'))).toBe(true);
   });
 
@@ -164,8 +168,8 @@ describeShared('ofac-csv: SDN 2024-05-03 sdn.csv alone', () => {
     expect(x.bundles).toHaveLength(14_965);
     expect(x.issues.filter((i) => i.code === 'orphan_row' && i.file === 'add.csv')).toHaveLength(4_894);
     expect(x.issues.filter((i) => i.code === 'orphan_row' && i.file === 'alt.csv')).toHaveLength(1_724);
-    // Every add.csv row of an entity in this sdn.csv, empty ones included.
-    expect(x.bundles.reduce((n, b) => n + related(b, 'Address').length, 0)).toBe(19_178);
+    // The 19,178 add.csv rows of entities in this sdn.csv, less the 2,524 of them that are all -0-.
+    expect(x.bundles.reduce((n, b) => n + related(b, 'Address').length, 0)).toBe(16_654);
   });
 });
 

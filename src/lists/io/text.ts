@@ -1,7 +1,7 @@
 /**
  * Reading list files as text: transparent gunzip, encoding handling (UTF-8 with BOM, or
  * Windows-1252 for old files), removal of the Ctrl-Z byte OFAC appends, byte progress, and
- * clear errors for truncated or wrongly encoded input.
+ * clear errors for truncated, corrupt (gzip) or wrongly encoded input, naming file and line.
  */
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
@@ -32,28 +32,36 @@ async function readRawHead(path: string, bytes: number): Promise<Buffer> {
   }
 }
 
-/** The first bytes of a file, gunzipped when it is gzip. */
-export async function readHead(path: string, bytes = 65536): Promise<Buffer> {
+/**
+ * The first bytes of a file, gunzipped when it is gzip. A gzip file whose data cannot be
+ * decompressed (corrupt, or cut before any text) throws the `input` error of the full read;
+ * `name` is the file's display name for it (default: the path).
+ */
+export async function readHead(path: string, bytes = 65536, name: string = path): Promise<Buffer> {
   const head = await readRawHead(path, bytes);
-  return isGzip(head) ? await gunzipHead(path, bytes) : head;
+  return isGzip(head) ? await gunzipHead(path, bytes, name) : head;
 }
 
 export function isGzip(head: Buffer): boolean {
   return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
-async function gunzipHead(path: string, bytes: number): Promise<Buffer> {
+async function gunzipHead(path: string, bytes: number, name: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
+  let line = 1;
   const stream = createReadStream(path).pipe(createGunzip());
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk);
       total += chunk.length;
+      line += countNewlineBytes(chunk);
       if (total >= bytes) break;
     }
-  } catch {
-    // A truncated gzip still yields a usable head; the full read reports the error.
+  } catch (err) {
+    // A gzip cut short after some text still gives a usable head: the full read reports the
+    // truncation with its line. Corrupt data, or no text at all, cannot be recognised.
+    if (!(total > 0 && isTruncation(err))) throw gzipError(err, name, line);
   } finally {
     stream.destroy();
   }
@@ -61,8 +69,8 @@ async function gunzipHead(path: string, bytes: number): Promise<Buffer> {
 }
 
 /** The head as text (UTF-8, BOM and Ctrl-Z removed), for format detection. */
-export async function readHeadText(path: string, bytes = 65536): Promise<string> {
-  const head = await readHead(path, bytes);
+export async function readHeadText(path: string, bytes = 65536, name: string = path): Promise<string> {
+  const head = await readHead(path, bytes, name);
   return new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '').replace(/\u001a/g, '');
 }
 
@@ -86,7 +94,7 @@ export async function openBytes(path: string, opts: ReadOptions = {}): Promise<R
 
 /**
  * Streams a file as decoded text chunks. Throws an `input` error naming the file and the
- * line for invalid UTF-8, and for a truncated gzip stream.
+ * line for invalid UTF-8, and for a truncated or corrupt gzip stream.
  */
 export async function* readText(path: string, opts: ReadOptions = {}): AsyncGenerator<string> {
   const name = opts.name ?? path;
@@ -121,13 +129,26 @@ export async function* readText(path: string, opts: ReadOptions = {}): AsyncGene
   }
 }
 
-/** A zlib failure as an input error naming the file; other errors unchanged. */
+/** zlib's "the stream ends early" (Z_BUF_ERROR, "unexpected end of file"). */
+function isTruncation(err: unknown): boolean {
+  return err instanceof Error && ((err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(err.message));
+}
+
+/** zlib's "the data is not valid gzip/deflate" (Z_DATA_ERROR: bad header, compression method, block, distance…). */
+function isCorruption(err: unknown): boolean {
+  return (
+    err instanceof Error &&
+    ((err as NodeJS.ErrnoException).code === 'Z_DATA_ERROR' || /incorrect header check|unknown compression method|invalid (block type|distance|stored block)|invalid code/i.test(err.message))
+  );
+}
+
+/** A zlib failure as an input error naming the file (and the line of text reached); other errors unchanged. */
 function gzipError(err: unknown, name: string, line?: number): unknown {
-  if (err instanceof Error && (('code' in err && (err as NodeJS.ErrnoException).code === 'Z_BUF_ERROR') || /unexpected end of file/i.test(err.message))) {
+  if (isTruncation(err)) {
     return inputError('the gzip stream ends early (truncated download?)', { file: name, line }, 'truncated', err);
   }
-  if (err instanceof Error && /incorrect header check|invalid (block type|distance|stored block)|invalid code/i.test(err.message)) {
-    return inputError(`the gzip data is corrupt: ${err.message}`, { file: name, line }, 'truncated', err);
+  if (isCorruption(err)) {
+    return inputError(`the gzip data is corrupt: ${(err as Error).message}`, { file: name, line }, 'truncated', err);
   }
   return err;
 }
@@ -138,6 +159,12 @@ function countNewlines(text: string): number {
   return n;
 }
 
+function countNewlineBytes(chunk: Buffer): number {
+  let n = 0;
+  for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
 /**
  * Whether the whole file is valid UTF-8. Streams the file once; used to choose between UTF-8
  * and Windows-1252 for formats whose old files were written in the latter.
@@ -145,8 +172,10 @@ function countNewlines(text: string): number {
 export async function isUtf8File(path: string, name: string = path): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const stream = await openBytes(path);
+  let line = 1;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      line += countNewlineBytes(chunk);
       try {
         decoder.decode(chunk, { stream: true });
       } catch {
@@ -160,7 +189,8 @@ export async function isUtf8File(path: string, name: string = path): Promise<boo
     }
     return true;
   } catch (err) {
-    throw gzipError(err, name);
+    // As readText: the line (of decompressed text) the stream reached.
+    throw gzipError(err, name, line);
   } finally {
     stream.destroy();
   }

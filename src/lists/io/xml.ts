@@ -2,7 +2,8 @@
  * Streaming XML records on saxes, with the guards a list loader needs: any DOCTYPE that
  * declares entities is refused (billion laughs, external entities / XXE), undefined entities
  * are errors, and a truncated document is reported with its line. Only one record subtree is
- * held in memory at a time.
+ * held in memory at a time, and it may not grow past XML_MAX_RECORD_SIZE characters (nor may
+ * any one text node or tag, which the parser holds whole until it ends).
  */
 import { SaxesParser } from 'saxes';
 import type { SaxesTag } from 'saxes';
@@ -29,24 +30,62 @@ export interface XmlReadOptions extends ReadOptions {
   recordTags: ReadonlySet<string>;
   /** Local names of small elements outside records to report too (e.g. publshInformation). */
   metaTags?: ReadonlySet<string>;
+  /** Largest record subtree, text node or tag, in characters (default XML_MAX_RECORD_SIZE). */
+  maxRecordSize?: number;
+}
+
+/**
+ * Largest record subtree (text, names and attribute values of the record and its children),
+ * and largest single text node or tag, in characters: the same order as the CSV readers'
+ * 1,000,000. The biggest real records are ~10 KB (UN SC 9,030, OFAC consolidated.xml 10,348 characters).
+ */
+export const XML_MAX_RECORD_SIZE = 1_000_000;
+
+/** The position saxes puts before its messages: `line:column: `, after the file name when it has one. */
+const SAXES_POSITION = /^(?:.*?:)?\d+:\d+: /;
+
+/** A saxes error message without its position prefix (the error carries the line itself). */
+export function saxesMessage(message: string): string {
+  return message.replace(SAXES_POSITION, '');
 }
 
 const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 
 export async function* readXml(path: string, opts: XmlReadOptions): AsyncGenerator<XmlEvent> {
   const name = opts.name ?? path;
+  const maxSize = opts.maxRecordSize ?? XML_MAX_RECORD_SIZE;
   const parser = new SaxesParser({ position: true });
   const queue: XmlEvent[] = [];
   const stack: XmlNode[] = [];
   let capture = 0; // depth inside a captured record/meta subtree (0 = not capturing)
   let failure: EndtraceError | undefined;
   let rootSeen = false;
-
-  const fail = (message: string, code: string) => {
-    failure ??= inputError(message, { file: name, line: parser.line }, code);
+  let captured = 0; // characters held in the captured subtree
+  // Where the parser last gave an event: what it reads after that, it holds until the next one.
+  let eventPosition = 0;
+  let eventLine = 1;
+  const sawEvent = () => {
+    eventPosition = parser.position;
+    eventLine = parser.line;
   };
 
+  const fail = (message: string, code: string, line = parser.line) => {
+    failure ??= inputError(message, { file: name, line }, code);
+  };
+  /** Refuses an oversized record (named by the line it starts on, as the CSV reader does) or node. */
+  const oversized = () => {
+    const record = capture > 0 ? stack[0] : undefined;
+    if (record) fail(`the <${record.name}> record is larger than the limit of ${maxSize} characters (oversized field)`, 'oversized', record.line);
+    else fail(`an XML text or tag is larger than the limit of ${maxSize} characters (oversized field)`, 'oversized', eventLine);
+  };
+  const hold = (chars: number) => {
+    captured += chars;
+    if (captured > maxSize) oversized();
+  };
+
+  parser.on('xmldecl', sawEvent);
   parser.on('doctype', (doctype: string) => {
+    sawEvent();
     if (/<!ENTITY/i.test(doctype)) {
       fail('the XML declares entities in its DOCTYPE (entity expansion or external entity); refused', 'xml_entity');
     } else if (/SYSTEM|PUBLIC/i.test(doctype)) {
@@ -54,6 +93,7 @@ export async function* readXml(path: string, opts: XmlReadOptions): AsyncGenerat
     }
   });
   parser.on('opentag', (tag: SaxesTag) => {
+    sawEvent();
     const node: XmlNode = { name: localName(tag.name), attrs: tag.attributes as Record<string, string>, children: [], text: '', line: parser.line };
     if (!rootSeen) {
       rootSeen = true;
@@ -66,15 +106,24 @@ export async function* readXml(path: string, opts: XmlReadOptions): AsyncGenerat
     } else if (opts.recordTags.has(node.name) || opts.metaTags?.has(node.name)) {
       stack.push(node);
       capture = 1;
+      captured = 0;
+    } else {
+      return;
     }
+    hold(tag.name.length + Object.entries(node.attrs).reduce((n, [k, v]) => n + k.length + v.length, 0));
   });
-  parser.on('text', (text: string) => {
-    if (capture > 0) stack[stack.length - 1]!.text += text;
-  });
-  parser.on('cdata', (text: string) => {
-    if (capture > 0) stack[stack.length - 1]!.text += text;
-  });
+  const onText = (text: string) => {
+    sawEvent();
+    if (capture === 0) return;
+    stack[stack.length - 1]!.text += text;
+    hold(text.length);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+  parser.on('comment', sawEvent);
+  parser.on('processinginstruction', sawEvent);
   parser.on('closetag', () => {
+    sawEvent();
     if (capture === 0) return;
     const node = stack.pop()!;
     node.text = node.text.trim();
@@ -83,15 +132,20 @@ export async function* readXml(path: string, opts: XmlReadOptions): AsyncGenerat
   });
   parser.on('error', (err: Error) => {
     const m = err.message;
-    if (/undefined entity/i.test(m)) fail(`undefined XML entity (${m.replace(/^.*?:\d+:\d+: /, '')})`, 'xml_entity');
-    else fail(`malformed XML: ${m.replace(/^.*?:\d+:\d+: /, '')}`, 'xml_syntax');
+    if (/undefined entity/i.test(m)) fail(`undefined XML entity (${saxesMessage(m)})`, 'xml_entity');
+    else fail(`malformed XML: ${saxesMessage(m)}`, 'xml_syntax');
   });
 
   // saxes resets its position when it closes, so the last line is counted here for truncation errors.
   let lastLine = 1;
+  // Characters given to the parser (its own `position` counts the last chunk twice between writes).
+  let written = 0;
   for await (const chunk of readText(path, opts)) {
     for (let i = chunk.indexOf('\n'); i !== -1; i = chunk.indexOf('\n', i + 1)) lastLine++;
     parser.write(chunk);
+    written += chunk.length;
+    // A text node or tag the parser is still holding (no event since): refused before it grows on.
+    if (written - eventPosition > maxSize) oversized();
     if (failure) throw failure;
     while (queue.length) yield queue.shift()!;
   }

@@ -207,18 +207,28 @@ describe('ofacCsvParser on the fixture unit', () => {
     expect(byId.get('ofac-306')!.root.get('weakAlias')).toEqual(['BNC']);
   });
 
-  it('gives one Address per add row, keyed by Add_num, and maps "Region:" countries', async () => {
+  it('gives one Address per add row with any detail, keyed by Add_num, and maps "Region:" countries', async () => {
     const { bundles, byId } = await load(full());
     const addresses = bundles.flatMap((b) => b.related.filter((e) => e.schema.name === 'Address'));
     expect(addresses.map((e) => e.id)).toEqual([
-      'ofac-36-addr-25', 'ofac-306-addr-199', 'ofac-306-addr-200', 'ofac-306-addr-201', 'ofac-306-addr-202', 'ofac-7828-addr-6740',
-      'ofac-15036-addr-22372', 'ofac-15117-addr-22489', 'ofac-15117-addr-45451', 'ofac-15431-addr-22997', 'ofac-15496-addr-23080',
-      'ofac-46431-addr-69057', 'ofac-46441-addr-69075', 'ofac-90004-addr-99001', 'ofac-90004-addr-99002',
+      'ofac-36-addr-25', 'ofac-306-addr-199', 'ofac-306-addr-200', 'ofac-306-addr-201', 'ofac-306-addr-202',
+      'ofac-15117-addr-22489', 'ofac-15117-addr-45451', 'ofac-15496-addr-23080',
+      'ofac-46431-addr-69057', 'ofac-46441-addr-69075', 'ofac-90004-addr-99002',
     ]);
-    // 7828, 15036, 15431 and 90004/99001 are all-empty rows: recorded, without details.
-    expect(addresses.filter((e) => e.size === 0).map((e) => e.id)).toEqual(['ofac-7828-addr-6740', 'ofac-15036-addr-22372', 'ofac-15431-addr-22997', 'ofac-90004-addr-99001']);
+    expect(addresses.filter((e) => e.size === 0)).toEqual([]);
+    // 7828, 15036, 15431 and 90004/99001 are all-empty rows (`-0-` only): no Address, no link to one.
+    for (const id of ['ofac-7828', 'ofac-15036', 'ofac-15431']) expect(byId.get(id)!.root.has('addressEntity'), id).toBe(false);
+    expect(byId.get('ofac-90004')!.root.get('addressEntity')).toEqual(['ofac-90004-addr-99002']);
     const gaza = byId.get('ofac-90004')!.related.find((e) => e.id === 'ofac-90004-addr-99002')!;
     expect(gaza.toFtM().properties).toMatchObject({ country: ['ps'], region: ['Gaza'] });
+  });
+
+  it('keeps an add row that has only Add_remarks, and drops the all -0- rows', async () => {
+    writeFileSync(join(tmp, 'add-remarks.csv'), '36,25,-0- ,-0- ,-0- ,"Moved in 2019"\r\n36,26,-0- ,-0- ,-0- ,-0- \r\n36,27, -0-, -0-,-0-,-0-\r\n');
+    const { byId } = await load(unit(file('main', 'sdn.csv'), file('add', 'add-remarks.csv', tmp)));
+    const b = byId.get('ofac-36')!;
+    expect(b.related.filter((e) => e.schema.name === 'Address').map((e) => [e.id, e.toFtM().properties])).toEqual([['ofac-36-addr-25', { remarks: ['Moved in 2019'] }]]);
+    expect(b.root.values('addressEntity').map((v) => [v.value, v.origin])).toEqual([['ofac-36-addr-25', 'add-remarks.csv:1']]);
   });
 
   it('reports progress up to the bytes of all files', async () => {

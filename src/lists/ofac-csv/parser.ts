@@ -13,7 +13,7 @@ import { BundleBuilder, COMPANY_ID_PROPS, looksLikeCompany } from '../bundle.js'
 import { applyOfacRemarks, clauseProps, clauseTypeKey, ofacCountry, parseClause, parseOfacRemarks, splitOfacRemarks } from '../ofac-common/index.js';
 import type { RemarkClause } from '../ofac-common/index.js';
 import type { ListMeta, ListParser, LoadUnit, ParseContext, UnitFile } from '../types.js';
-import { addressParts } from './address.js';
+import { addressParts, isEmptyAddRecord } from './address.js';
 import { loadCompanions } from './companions.js';
 import type { CommentRow, Companions } from './companions.js';
 import { ALT_TYPES, COLUMNS, COLUMN_NAMES, SDN_TYPES, describeLayout, detectLayout, field, isEntNum, isRole, splitPrograms } from './layout.js';
@@ -304,6 +304,8 @@ function buildBundle(
     if (alt.remarks) root.add('notes', `${alt.type} ${alt.name}: ${alt.remarks}`, altMeta);
   }
   for (const add of companions.add.get(rec.entNum) ?? []) {
+    if (isEmptyAddRecord(add)) continue;
+    // keepEmpty: a row with only Add_remarks still gives its Address (holding the remarks).
     b.address(addressParts(add), { origin: `${add.file}:${add.line}` }, add.addNum || `line${add.line}`, true);
   }
   return b.build();

@@ -221,6 +221,19 @@ describe('ofacXmlParser record-level problems', () => {
     expect(r.issues).toEqual([]);
   });
 
+  it('gives no Address (and no addressEntity link) for an address element without details', async () => {
+    const xml = readFileSync(fx('script-name.xml'), 'utf8').replace(
+      '<programList>',
+      '<addressList><address><uid>501</uid></address><address><uid>502</uid><address1> </address1><city></city></address>' +
+        '<address><uid>503</uid><city>Havana</city></address></addressList><programList>',
+    );
+    const r = await run(tmpFile('empty-address.xml', xml));
+    const b = root(r, 'ofac-60001');
+    expect(related(b, 'Address').map((a) => [a.id, a.toFtM().properties])).toEqual([['ofac-60001-addr-503', { city: ['Havana'], full: ['Havana'] }]]);
+    expect(b.root.get('addressEntity')).toEqual(['ofac-60001-addr-503']);
+    expect(r.issues).toEqual([]);
+  });
+
   it('reports an oversized name as an invalid value and keeps the entry', async () => {
     const long = 'A'.repeat(5000);
     const xml = readFileSync(fx('script-name.xml'), 'utf8').replace('&lt;script&gt;alert(1)&lt;/script&gt;', long);
