@@ -20,3 +20,5 @@ export { KeyCache, ROLES, createApiKey, hashKey, listApiKeys, revokeApiKey } fro
 export type { CreatedKey, KeyRole } from './api-keys.js';
 export { AuditLog } from './audit-log.js';
 export type { AuditInput } from './audit-log.js';
+export { generateDataset } from './generate.js';
+export type { GenerateDatasetOptions, GenerateReport, GeneratedFile } from './generate.js';
