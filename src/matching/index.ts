@@ -2,7 +2,7 @@
  * Name and entity matching, free of I/O: normalisation and transliteration, legal forms,
  * token alignment, the versioned scoring algorithm, and the in-memory candidate index.
  */
-export { ALGORITHM, DEFAULT_THRESHOLD, FEATURES, bestNamePair, scoreEntity } from './algorithm/endtrace-v1.js';
+export { ALGORITHM, DEFAULT_THRESHOLD, FEATURES, bestNamePair, explainResult, scoreEntity } from './algorithm/endtrace-v1.js';
 export type { Explanation, ScoreOptions, ScoreResult } from './algorithm/endtrace-v1.js';
 export { IDENTIFIER_PROPS, entityInput, kindOf, normaliseIdentifier, prepareEntity } from './entity/prepare-entity.js';
 export type { IdentifierValue, MatchInput, PreparedEntity, PreparedNameVariant } from './entity/prepare-entity.js';

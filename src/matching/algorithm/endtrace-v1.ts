@@ -37,6 +37,8 @@ export interface ScoreResult {
 
 export interface ScoreOptions {
   threshold?: number;
+  /** Write the explanations' details (default true); ranking many candidates can skip them. */
+  explain?: boolean;
 }
 
 export const FEATURES: Record<string, string> = {
@@ -112,7 +114,8 @@ export function scoreEntity(q: PreparedEntity, c: PreparedEntity, opts: ScoreOpt
   }
   const best = bestNamePair(q, c);
   const nameScore = best?.score ?? 0;
-  explanations.name = { score: round(nameScore), detail: best ? describeName(best) : 'no names to compare' };
+  explanations.name = { score: round(nameScore), detail: opts.explain === false ? null : best ? describeName(best) : 'no names to compare' };
+  const unexplained = opts.explain === false ? best ?? null : undefined;
 
   const features: Array<[string, FeatureResult]> = [['identifier', compareIdentifiers(q.identifiers, c.identifiers)]];
   const person = model.get(q.schema)?.isA('Person') || model.get(c.schema)?.isA('Person');
@@ -133,5 +136,19 @@ export function scoreEntity(q: PreparedEntity, c: PreparedEntity, opts: ScoreOpt
   // A shared strong identifier decides, unless the names have nothing in common.
   if (decisive) score = Math.max(score, nameScore > 0.3 ? 0.97 : threshold);
   score = round(Math.max(0, Math.min(1, score)));
-  return { score, match: score >= threshold, explanations };
+  const result = { score, match: score >= threshold, explanations };
+  if (unexplained !== undefined) pendingNames.set(result, unexplained);
+  return result;
+}
+
+/** The best name pair of results scored without explanations, to explain them later. */
+const pendingNames = new WeakMap<ScoreResult, BestName | null>();
+
+/** Writes the name explanation of a result scored with `explain: false` (no-op otherwise). */
+export function explainResult(result: ScoreResult): ScoreResult {
+  const best = pendingNames.get(result);
+  if (best === undefined) return result;
+  pendingNames.delete(result);
+  result.explanations.name = { score: result.explanations.name!.score, detail: best ? describeName(best) : 'no names to compare' };
+  return result;
 }

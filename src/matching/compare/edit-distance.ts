@@ -25,6 +25,8 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(n - m) > max) return max + 1;
   if (n === 0) return m;
   if (m === 0) return n;
+  // Under a budget below one edit, only vowel substitutions (½ each) can stay within it.
+  if (max < 1) return n === m ? vowelOnly(a, b, max) : max + 1;
   if (m + 1 > curr.length) {
     prev2 = new Float64Array(m + 1);
     prev = new Float64Array(m + 1);
@@ -52,6 +54,20 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     curr = t;
   }
   return prev[m]!;
+}
+
+/** The distance of two equal-length strings that may differ in vowels only (else above max). */
+function vowelOnly(a: string, b: string, max: number): number {
+  let d = 0;
+  for (let i = 0; i < a.length; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    if (subCost(ca, cb) !== 0.5) return max + 1;
+    d += 0.5;
+    if (d > max) return max + 1;
+  }
+  return d;
 }
 
 /** Edits a token may differ by and still be the same name, by its length (short names must be exact). */

@@ -4,14 +4,24 @@
  * match, so that near misses rank above unrelated names the way OFAC's search ranks them.
  */
 
+/** Match flags, reused across calls (no allocation per comparison). */
+let flagsA = new Uint8Array(64);
+let flagsB = new Uint8Array(64);
+
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length ? 1 : 0;
   const la = a.length;
   const lb = b.length;
   if (!la || !lb) return 0;
   const window = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const ma = new Uint8Array(la);
-  const mb = new Uint8Array(lb);
+  if (la > flagsA.length || lb > flagsB.length) {
+    flagsA = new Uint8Array(Math.max(la, 2 * flagsA.length));
+    flagsB = new Uint8Array(Math.max(lb, 2 * flagsB.length));
+  }
+  const ma = flagsA;
+  const mb = flagsB;
+  ma.fill(0, 0, la);
+  mb.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);

@@ -90,16 +90,21 @@ function runs(tokens: readonly Token[], used: boolean[], max: number): number[][
   return out;
 }
 
-const joinedCache = new WeakMap<readonly Token[], Map<string, Token>>();
+const joinedCache = new WeakMap<readonly Token[], Map<number, Token>>();
 
-/** A run of tokens written together, remembered per name (names are compared many times). */
-function joinedToken(tokens: readonly Token[], idx: number[]): Token {
+/**
+ * A run of tokens written together, remembered per name (names are compared many times). Runs
+ * are contiguous: `idx` is ascending (or descending for the reversed reading of a lattice).
+ */
+function joinedToken(tokens: readonly Token[], idx: readonly number[]): Token {
   let cache = joinedCache.get(tokens);
   if (!cache) {
     cache = new Map();
     joinedCache.set(tokens, cache);
   }
-  const k = idx.join(',');
+  const first = idx[0]!;
+  const last = idx[idx.length - 1]!;
+  const k = first * 64 + last;
   let t = cache.get(k);
   if (!t) {
     t = makeJoined(tokens, idx);
@@ -108,7 +113,7 @@ function joinedToken(tokens: readonly Token[], idx: number[]): Token {
   return t;
 }
 
-function makeJoined(tokens: readonly Token[], idx: number[]): Token {
+function makeJoined(tokens: readonly Token[], idx: readonly number[]): Token {
   const ascii = idx.map((i) => tokens[i]!.ascii).join('');
   const consonantal = idx.some((i) => tokens[i]!.skel !== undefined);
   return { ...tokens[idx[0]!]!, ascii, key: latinKey(ascii), cls: 'word', skel: consonantal ? skeleton(ascii) : undefined, lattice: undefined, alt: undefined };
@@ -117,61 +122,46 @@ function makeJoined(tokens: readonly Token[], idx: number[]): Token {
 /** Second pass over what is left: merged runs, acronyms and lattices against runs. */
 function leftovers(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: boolean[]): AlignedPair[] {
   const out: AlignedPair[] = [];
-  const freeQ = q.tokens.map((_, i) => i).filter((i) => !usedQ[i]);
-  const freeC = c.tokens.map((_, j) => j).filter((j) => !usedC[j]);
-  if (!freeQ.length || !freeC.length) return out;
+  const acronyms = q.kind === 'org' && c.kind === 'org';
   const qRuns = runs(q.tokens, usedQ, 3);
   const cRuns = runs(c.tokens, usedC, 3);
-
-  const acronyms = q.kind === 'org' && c.kind === 'org';
-  for (const i of freeQ) {
-    const t = q.tokens[i]!;
-    for (const run of cRuns) {
-      if (t.lattice) {
-        const joined = joinedToken(c.tokens, run);
-        const fwd = latticeToLatin(t, joined.key, joined.ascii);
-        const rev = joinedToken(c.tokens, [...run].reverse());
-        const s = Math.max(fwd, latticeToLatin(t, rev.key, rev.ascii));
-        if (s >= MIN_PAIR) out.push({ q: [i], c: run, sim: s, how: 'lattice' });
-        continue;
-      }
-      if (run.some((j) => c.tokens[j]!.lattice)) continue;
-      if (!mergeable(t, run.map((j) => c.tokens[j]!))) continue;
-      const s = mergeSim(t, joinedToken(c.tokens, run));
-      if (s >= MIN_PAIR) out.push({ q: [i], c: run, sim: s, how: 'merge' });
-      else if (acronyms && isAcronym(t, run.map((j) => c.tokens[j]!))) out.push({ q: [i], c: run, sim: ACRONYM_SIM, how: 'acronym' });
-    }
+  if (cRuns.length) {
+    for (let i = 0; i < q.tokens.length; i++) if (!usedQ[i]) against(q.tokens[i]!, c.tokens, cRuns, acronyms, (run, sim, how) => out.push({ q: [i], c: run, sim, how }));
   }
-  for (const j of freeC) {
-    const t = c.tokens[j]!;
-    for (const run of qRuns) {
-      if (t.lattice) {
-        const joined = joinedToken(q.tokens, run);
-        const rev = joinedToken(q.tokens, [...run].reverse());
-        const s = Math.max(latticeToLatin(t, joined.key, joined.ascii), latticeToLatin(t, rev.key, rev.ascii));
-        if (s >= MIN_PAIR) out.push({ q: run, c: [j], sim: s, how: 'lattice' });
-        continue;
-      }
-      if (run.some((i) => q.tokens[i]!.lattice)) continue;
-      if (!mergeable(t, run.map((i) => q.tokens[i]!))) continue;
-      const s = mergeSim(t, joinedToken(q.tokens, run));
-      if (s >= MIN_PAIR) out.push({ q: run, c: [j], sim: s, how: 'merge' });
-      else if (acronyms && isAcronym(t, run.map((i) => q.tokens[i]!))) out.push({ q: run, c: [j], sim: ACRONYM_SIM, how: 'acronym' });
-    }
+  if (qRuns.length) {
+    for (let j = 0; j < c.tokens.length; j++) if (!usedC[j]) against(c.tokens[j]!, q.tokens, qRuns, acronyms, (run, sim, how) => out.push({ q: run, c: [j], sim, how }));
   }
   return out;
+}
+
+/** One free token against the runs of the other name's free tokens. */
+function against(t: Token, tokens: readonly Token[], runList: number[][], acronyms: boolean, found: (run: number[], sim: number, how: AlignedPair['how']) => void): void {
+  for (const run of runList) {
+    if (t.lattice) {
+      const joined = joinedToken(tokens, run);
+      const rev = joinedToken(tokens, [...run].reverse());
+      const s = Math.max(latticeToLatin(t, joined.key, joined.ascii), latticeToLatin(t, rev.key, rev.ascii));
+      if (s >= MIN_PAIR) found(run, s, 'lattice');
+      continue;
+    }
+    if (run.some((j) => tokens[j]!.lattice)) continue;
+    if (!mergeable(t, tokens, run)) continue;
+    const s = mergeSim(t, joinedToken(tokens, run));
+    if (s >= MIN_PAIR) found(run, s, 'merge');
+    else if (acronyms && isAcronym(t, tokens, run)) found(run, ACRONYM_SIM, 'acronym');
+  }
 }
 
 /**
  * Whether a run could spell the token at all (or be its acronym): the lengths must be close
  * and the first letters agree. Saves building most joined tokens.
  */
-function mergeable(t: Token, run: Token[]): boolean {
-  if (t.ascii.length <= 6 && run.length <= t.ascii.length && run[0]!.ascii[0] === t.ascii[0]) return true;
+function mergeable(t: Token, tokens: readonly Token[], run: readonly number[]): boolean {
+  const first = tokens[run[0]!]!;
+  if (t.ascii.length <= 6 && run.length <= t.ascii.length && first.ascii[0] === t.ascii[0]) return true;
   let len = 0;
-  for (const r of run) len += r.ascii.length;
+  for (const j of run) len += tokens[j]!.ascii.length;
   if (Math.abs(len - t.ascii.length) > 3 && t.alt === undefined) return false;
-  const first = run[0]!;
   return first.ascii[0] === t.ascii[0] || first.key[0] === t.key[0] || first.skel !== undefined || t.skel !== undefined || t.alt !== undefined;
 }
 
@@ -195,14 +185,14 @@ function mergeSim(a: Token, b: Token): number {
  * are too few for that freedom: any long name would spell some three-letter acronym
  * (Harrowgate Supply = HTS, Engineering Trading = ETM through 贸易 màoyì).
  */
-function isAcronym(t: Token, run: Token[]): boolean {
+function isAcronym(t: Token, tokens: readonly Token[], run: readonly number[]): boolean {
   const a = t.ascii;
   if (t.cls !== 'word' || a.length < 3 || a.length > 6 || run.length < 2 || run.length > a.length) return false;
   const loose = a.length >= 4;
   const fits = (k: number, pos: number): boolean => {
     if (k === run.length) return pos === a.length;
     if (pos >= a.length) return false;
-    const r = run[k]!;
+    const r = tokens[run[k]!]!;
     if (r.ascii[0] !== a[pos] && !(loose && r.alt?.some((x) => x[0] === a[pos]))) return false;
     if (fits(k + 1, pos + 1)) return true;
     return loose && pos + 1 < a.length && r.ascii.length >= 8 && r.ascii.indexOf(a[pos + 1]!, 3) > 0 && fits(k + 1, pos + 2);
@@ -332,10 +322,17 @@ export function gradeTail(score: number, q: PreparedName, c: PreparedName): numb
  * candidate's surname nowhere) says these are two people who share given names.
  */
 function surnameUnmatched(q: PreparedName, c: PreparedName, usedQ: boolean[], usedC: boolean[]): boolean {
-  const lastQ = q.tokens.flatMap((t, i) => (t.part === 'last' ? [i] : []));
-  const lastC = c.tokens.flatMap((t, j) => (t.part === 'last' ? [j] : []));
-  if (!lastQ.length || !lastC.length) return false;
-  return lastC.every((j) => !usedC[j]) || lastQ.every((i) => !usedQ[i]);
+  return surnameState(q, usedQ) === 'unexplained' ? surnameState(c, usedC) !== 'none' : surnameState(c, usedC) === 'unexplained' && surnameState(q, usedQ) !== 'none';
+}
+
+function surnameState(n: PreparedName, used: boolean[]): 'none' | 'explained' | 'unexplained' {
+  let state: 'none' | 'explained' | 'unexplained' = 'none';
+  for (let i = 0; i < n.tokens.length; i++) {
+    if (n.tokens[i]!.part !== 'last') continue;
+    if (used[i]) return 'explained';
+    state = 'unexplained';
+  }
+  return state;
 }
 
 /** First name matched to last name and the other way round, when both sides give the parts. */

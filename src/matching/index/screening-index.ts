@@ -6,7 +6,7 @@
  * them with the full algorithm. Exhaustive scoring of every entity is the reference it is
  * benchmarked against (bench/screening.bench.ts).
  */
-import { scoreEntity } from '../algorithm/endtrace-v1.js';
+import { explainResult, scoreEntity } from '../algorithm/endtrace-v1.js';
 import type { ScoreResult } from '../algorithm/endtrace-v1.js';
 import type { PreparedEntity } from '../entity/prepare-entity.js';
 import { model } from '../../model/index.js';
@@ -329,8 +329,9 @@ export class ScreeningIndex {
   private rank(q: PreparedEntity, entries: IndexEntry[], opts: SearchOptions): SearchResult[] {
     const cutoff = opts.cutoff ?? 0.5;
     const out: SearchResult[] = [];
+    const scoring = opts.threshold === undefined ? {} : { threshold: opts.threshold };
     for (const entry of entries) {
-      const result = scoreEntity(q, entry.prepared, opts.threshold === undefined ? {} : { threshold: opts.threshold });
+      const result = scoreEntity(q, entry.prepared, { ...scoring, explain: false });
       if (result.score >= cutoff) out.push({ entry, result });
     }
     out.sort((a, b) => b.result.score - a.result.score || a.entry.id.localeCompare(b.entry.id));
@@ -343,7 +344,8 @@ export class ScreeningIndex {
         seen.entry = { ...seen.entry, datasets: [...new Set([...seen.entry.datasets, ...r.entry.datasets])] };
       }
     }
-    return [...byId.values()].slice(0, opts.limit ?? 10);
+    // Explanations are written for the results returned only.
+    return [...byId.values()].slice(0, opts.limit ?? 10).map((r) => ({ entry: r.entry, result: explainResult(r.result) }));
   }
 }
 
