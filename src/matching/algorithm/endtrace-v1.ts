@@ -10,6 +10,7 @@ import { model } from '../../model/index.js';
 import { TAIL_START, compareNames, gradeTail, scoreBound } from '../compare/name-score.js';
 import type { NameComparison } from '../compare/name-score.js';
 import type { PreparedEntity, PreparedNameVariant } from '../entity/prepare-entity.js';
+import type { PreparedName } from '../names/prepare.js';
 import { compareBirthDates } from '../features/birth-date.js';
 import { compareCountries } from '../features/country.js';
 import { compareGenders } from '../features/gender.js';
@@ -57,6 +58,31 @@ interface BestName {
   score: number;
 }
 
+/**
+ * Comparisons of a query name, by the signature of the candidate name: the same name listed by
+ * several sources (an SDN entry and its copy on the Consolidated Screening List) or by several
+ * entities is compared once per query. Held per query name, so it goes with the query.
+ */
+const comparisons = new WeakMap<PreparedName, Map<string, NameComparison>>();
+const tails = new WeakMap<PreparedName, Map<string, number>>();
+
+function memo<T>(store: WeakMap<PreparedName, Map<string, T>>, q: PreparedName, c: PreparedName, compute: () => T): T {
+  let byName = store.get(q);
+  if (!byName) {
+    byName = new Map();
+    store.set(q, byName);
+  }
+  let v = byName.get(c.sig);
+  if (v === undefined) {
+    v = compute();
+    byName.set(c.sig, v);
+  }
+  return v;
+}
+
+const compareMemo = (q: PreparedName, c: PreparedName) => memo(comparisons, q, c, () => compareNames(q, c));
+const tailMemo = (q: PreparedName, c: PreparedName) => memo(tails, q, c, () => gradeTail(0, q, c));
+
 /** How many name pairs, by upper bound, a near miss is graded on. */
 const TAIL_PAIRS = 3;
 
@@ -73,7 +99,7 @@ export function bestNamePair(q: PreparedEntity, c: PreparedEntity): BestName | u
   let best: BestName | undefined;
   for (const p of pairs) {
     if (best && p.bound <= best.score) break;
-    const comparison = compareNames(p.q.name, p.c.name);
+    const comparison = compareMemo(p.q.name, p.c.name);
     const score = comparison.score * (p.c.weak || p.q.weak ? WEAK_ALIAS_FACTOR : 1);
     if (!best || score > best.score) best = { comparison, q: p.q, c: p.c, score };
     if (best.score >= 1) return best;
@@ -81,7 +107,7 @@ export function bestNamePair(q: PreparedEntity, c: PreparedEntity): BestName | u
   // No pair can be the same name: grade the near misses (on the likeliest pairs), for ranking.
   if (best && best.score < TAIL_START) {
     for (const p of pairs.slice(0, TAIL_PAIRS)) {
-      const graded = gradeTail(0, p.q.name, p.c.name) * (p.c.weak || p.q.weak ? WEAK_ALIAS_FACTOR : 1);
+      const graded = tailMemo(p.q.name, p.c.name) * (p.c.weak || p.q.weak ? WEAK_ALIAS_FACTOR : 1);
       if (graded > best.score) best.score = graded;
     }
   }

@@ -152,6 +152,7 @@ function joinParts(parts: PreparedName[]): PreparedName | undefined {
     forms: [...new Set(parts.flatMap((x) => x.forms))],
     weight: tokens.reduce((s, t) => s + t.weight, 0),
     joined: tokens.map((t) => t.key).join(' '),
+    sig: parts.map((x) => x.sig).join('\u0002'),
   };
 }
 

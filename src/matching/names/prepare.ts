@@ -51,6 +51,12 @@ export interface PreparedName {
   weight: number;
   /** All token keys joined, for the exact-name shortcut. */
   joined: string;
+  /**
+   * What the name was prepared from (text, kind, part): names with the same signature are the
+   * same prepared name, so that a comparison can be reused for the copies of a name on several
+   * lists.
+   */
+  sig: string;
 }
 
 const WEIGHTS: Record<TokenClass, number> = { word: 1, generic: 0.5, location: 0.25, particle: 0.2, initial: 0.3, number: 1, patronymic: 0.6 };
@@ -320,7 +326,7 @@ export function prepareName(text: string, opts: PrepareOptions): PreparedName {
     tokens = raw.map((r, i) => classify(r, kind, i)).filter((t): t is Token => !!t);
   }
   const weight = tokens.reduce((s, t) => s + t.weight, 0);
-  return { text, kind, tokens, forms: [...new Set(forms)], weight, joined: tokens.map((t) => t.key).join(' ') };
+  return { text, kind, tokens, forms: [...new Set(forms)], weight, joined: tokens.map((t) => t.key).join(' '), sig: `${opts.kind}\u0001${opts.part ?? ''}\u0001${text}` };
 }
 
 function decideKind(kind: NameKind, raw: RawToken[], forms: LegalFamily[]): 'person' | 'org' {
