@@ -3,6 +3,8 @@
  * writes bench/results/<name>.json. A benchmark is one entry of BENCHMARKS (name → function,
  * see lib/measure.ts); add yours there.
  */
+import { extractDocumentsBench } from './extract-documents.bench.js';
+import { ingestTradeBench } from './ingest-trade.bench.js';
 import { loadListsBench } from './load-lists.bench.js';
 import type { Benchmark } from './lib/measure.js';
 import { screeningBench } from './screening.bench.js';
@@ -11,6 +13,8 @@ import { sharedDataDir, writeResult } from './lib/measure.js';
 const BENCHMARKS: Record<string, Benchmark> = {
   load: loadListsBench,
   screening: screeningBench,
+  docs: extractDocumentsBench,
+  'ingest-trade': ingestTradeBench,
 };
 
 async function main(argv: string[]): Promise<number> {

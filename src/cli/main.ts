@@ -14,6 +14,7 @@ import { registerScreen } from './commands/screen.js';
 import { registerServe } from './commands/serve.js';
 import { registerKeys } from './commands/keys.js';
 import { registerAudit } from './commands/audit.js';
+import { registerIngest } from './commands/ingest.js';
 import { registerGenerate } from './commands/generate.js';
 
 export function buildProgram(): Command {
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerServe(program, globals);
   registerKeys(program, globals);
   registerAudit(program, globals);
+  registerIngest(program, globals);
   registerGenerate(program, globals);
   for (const c of program.commands) applyExitOverride(c);
   return program;

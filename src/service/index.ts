@@ -22,3 +22,7 @@ export { AuditLog } from './audit-log.js';
 export type { AuditInput } from './audit-log.js';
 export { generateDataset } from './generate.js';
 export type { GenerateDatasetOptions, GenerateReport, GeneratedFile } from './generate.js';
+export { DEFAULT_DOCUMENT_DATASET, DOCUMENT_EXTRACTOR_VERSION, documentBundle, documentFiles, ingestDocuments, normalisePageText, screeningLookup } from './ingest-documents.js';
+export type { IngestDocumentsOptions, IngestDocumentsProgress, IngestDocumentsReport, IngestedDocument } from './ingest-documents.js';
+export { defaultDataset, ingestRecords } from './ingest-records.js';
+export type { IngestRecordsOptions, IngestRecordsProgress, IngestRecordsResult, RecordsKind } from './ingest-records.js';
