@@ -8,6 +8,7 @@ import { ingestTradeBench } from './ingest-trade.bench.js';
 import { loadListsBench } from './load-lists.bench.js';
 import type { Benchmark } from './lib/measure.js';
 import { screeningBench } from './screening.bench.js';
+import { storePostgresBench } from './store-postgres.bench.js';
 import { sharedDataDir, writeResult } from './lib/measure.js';
 
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   screening: screeningBench,
   docs: extractDocumentsBench,
   'ingest-trade': ingestTradeBench,
+  postgres: storePostgresBench,
 };
 
 async function main(argv: string[]): Promise<number> {

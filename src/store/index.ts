@@ -1,4 +1,6 @@
-/** The store: the contract, its SQLite implementation, and `openStore` to pick one by location. */
+/** The store: the contract, its SQLite and PostgreSQL implementations, and `openStore` to pick one by location. */
+import { isPostgresLocation } from './postgres/connection.js';
+import { PostgresStore } from './postgres/postgres-store.js';
 import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
@@ -10,11 +12,14 @@ export { hashStatements, statementKey } from './bundle-hash.js';
 export { emptyRows, flattenBundles, rowCounts, ROW_WIDTH } from './rows.js';
 export type { VersionRows } from './rows.js';
 export { SqliteStore } from './sqlite/sqlite-store.js';
+export { PostgresStore } from './postgres/postgres-store.js';
+export type { PostgresStoreOptions } from './postgres/postgres-store.js';
 
-/** Opens the store at a location: a SQLite file path (default) or, later, a postgres:// URL. */
+/**
+ * Opens the store at a location: a postgres:// or postgresql:// URL (`?schema=name` to work in
+ * a schema of its own), else a SQLite file path.
+ */
 export async function openStore(location: string): Promise<Store> {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
-    throw new Error('PostgreSQL is not supported yet');
-  }
+  if (isPostgresLocation(location)) return PostgresStore.open(location);
   return new SqliteStore(location);
 }
