@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Entity } from '../model/index.js';
 import type { EntityBundle, Statement } from '../model/index.js';
 import { bundleStatements, hashStatements, statementKey } from './bundle-hash.js';
-import { flattenBundles, rowCounts } from './rows.js';
+import { decodeStatements } from './entity-data.js';
+import { flattenBundles, rowCounts, ROW_WIDTH } from './rows.js';
 
 /** The digest as first written: sha1 with one update per sorted key and newline. */
 function referenceDigest(statements: readonly Statement[]): string {
@@ -28,14 +29,21 @@ function bundle(rootId: string, relatedIds: string[] = [], extra: (root: Entity)
 }
 
 describe('flattenBundles', () => {
-  it('gives the rows write() stored: entities, statements in entity order, edges of entity-typed properties', () => {
+  it('gives the rows write() stored: one per entity with its statements in order, edges of entity-typed properties', () => {
     const b = bundle('p-1', ['p-1-sanction']);
     const rows = flattenBundles([b]);
     expect(rowCounts(rows)).toEqual({ bundles: 1, entities: 2, statements: 7, edges: 1 });
-    expect(rows.entities).toEqual(['p-1', 'p-1', 'Person', 'Ivan Petrov', 1, 'p-1-sanction', 'p-1', 'Sanction', 'SDGT', 0]);
-    const statements: Array<string | null> = [];
-    for (const s of bundleStatements(b)) statements.push(s.entityId, s.prop, s.value, s.lang, s.origin);
-    expect(rows.statements).toEqual(statements);
+    const heads: unknown[] = [];
+    const statements: Statement[] = [];
+    for (let i = 0; i < rows.entities.length; i += ROW_WIDTH.entity) {
+      const [id, rootId, schema, caption, target, data] = rows.entities.slice(i, i + ROW_WIDTH.entity) as [string, string, string, string, number, string];
+      heads.push([id, rootId, schema, caption, target]);
+      statements.push(...decodeStatements(id, schema, data));
+    }
+    expect(heads).toEqual([['p-1', 'p-1', 'Person', 'Ivan Petrov', 1], ['p-1-sanction', 'p-1', 'Sanction', 'SDGT', 0]]);
+    expect(statements).toEqual(bundleStatements(b));
+    // The record's origin once, the other one by its index.
+    expect(rows.entities[5]).toBe('[["f.csv:1","f.csv:2"],["name","Ivan Petrov"],["alias","Petrov, Ivan","I. Petrov"],["birthDate",["1960-01-01",1]]]');
     expect(rows.edges).toEqual(['p-1-sanction', 'Sanction', 'entity', 'p-1']);
     expect(rows.bundles).toEqual(['p-1', 'Person', 'Ivan Petrov', 1, hashStatements(bundleStatements(b))]);
   });

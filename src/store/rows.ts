@@ -1,33 +1,39 @@
 /**
  * Bundles flattened to the rows a store writes for them — one per bundle (with its digest),
- * entity, statement, and edge (an entity-typed statement) — in flat arrays, so that they can
- * be built away from the store (in a parser worker) and cross a thread cheaply. Shared by every
+ * one per entity (all its values, with lang and origin, in its `data`: entity-data.ts), and
+ * one per edge (a value of an entity-typed property) — in flat arrays, so that they can be
+ * built away from the store (in a parser worker) and cross a thread cheaply. Shared by every
  * store, so that what is written and the digests are the same everywhere.
  */
 import { model } from '../model/index.js';
 import type { Entity, EntityBundle } from '../model/index.js';
 import { digestGroups } from './bundle-hash.js';
 import type { DigestGroup } from './bundle-hash.js';
+import { pushValue } from './entity-data.js';
 
 /** Fields per row in each flat array of VersionRows. */
-export const ROW_WIDTH = { bundle: 5, entity: 5, statement: 5, edge: 4 } as const;
+export const ROW_WIDTH = { bundle: 5, entity: 6, edge: 4 } as const;
 
 export interface VersionRows {
   /** rootId, schema, caption, target (0/1), digest: one row per bundle, in bundle order. */
   bundles: Array<string | number>;
-  /** id, rootId, schema, caption, target (0/1): root then related entities, per bundle. */
+  /**
+   * id, rootId, schema, caption, target (0/1), data: root then related entities, per bundle.
+   * An id seen twice in a version is stored twice; readers merge the two, the first one's
+   * schema, caption, root and target standing for both.
+   */
   entities: Array<string | number>;
-  /** entityId, prop, value, lang, origin: per entity, per property, in insertion order. */
-  statements: Array<string | null>;
-  /** sourceId, schema, prop, targetId: the statements whose property is entity-typed. */
+  /** sourceId, schema, prop, targetId: the values of entity-typed properties. */
   edges: string[];
+  /** Number of statements (values) in the entities' data. */
+  statements: number;
 }
 
 export function emptyRows(): VersionRows {
-  return { bundles: [], entities: [], statements: [], edges: [] };
+  return { bundles: [], entities: [], edges: [], statements: 0 };
 }
 
-/** Per schema, the entity-typed properties (looked up once per schema, not per statement). */
+/** Per schema, the entity-typed properties (looked up once per schema, not per value). */
 const entityProps = new Map<string, ReadonlySet<string>>();
 
 function entityPropsOf(schema: string): ReadonlySet<string> {
@@ -40,22 +46,28 @@ function entityPropsOf(schema: string): ReadonlySet<string> {
   return props;
 }
 
-/** Appends one entity's statements (and edges) to `rows`, and its digest group to `groups`. */
-function addEntity(rows: VersionRows, groups: DigestGroup[], e: Entity): void {
+/** Appends one entity's row (and edges) to `rows`, and its digest group to `groups`. */
+function addEntity(rows: VersionRows, groups: DigestGroup[], e: Entity, rootId: string): void {
   const schema = e.schema.name;
   const edgeProps = entityPropsOf(schema);
   const id = e.id;
-  const statements = rows.statements;
+  const origins: string[] = [];
+  const data: unknown[] = [origins];
   const tails: string[] = [];
   for (const prop of e.props()) {
+    const values = e.values(prop);
+    if (values.length === 0) continue;
+    const group: unknown[] = [prop];
     const isEdge = edgeProps.has(prop);
-    for (const v of e.values(prop)) {
-      const lang = v.lang ?? null;
-      statements.push(id, prop, v.value, lang, v.origin ?? null);
-      tails.push(`${prop}\u001f${v.value}\u001f${lang ?? ''}`);
+    for (const v of values) {
+      pushValue(origins, group, v.value, v.lang, v.origin);
+      tails.push(`${prop}\u001f${v.value}\u001f${v.lang ?? ''}`);
       if (isEdge) rows.edges.push(id, schema, prop, v.value);
     }
+    data.push(group);
   }
+  rows.entities.push(id, rootId, schema, e.caption, e.target ? 1 : 0, JSON.stringify(data));
+  rows.statements += tails.length;
   groups.push({ entityId: id, schema, tails });
 }
 
@@ -64,23 +76,19 @@ export function flattenBundles(bundles: readonly EntityBundle[], into: VersionRo
   for (const bundle of bundles) {
     const root = bundle.root;
     const groups: DigestGroup[] = [];
-    into.entities.push(root.id, root.id, root.schema.name, root.caption, root.target ? 1 : 0);
-    addEntity(into, groups, root);
-    for (const e of bundle.related) {
-      into.entities.push(e.id, root.id, e.schema.name, e.caption, e.target ? 1 : 0);
-      addEntity(into, groups, e);
-    }
+    addEntity(into, groups, root, root.id);
+    for (const e of bundle.related) addEntity(into, groups, e, root.id);
     into.bundles.push(root.id, root.schema.name, root.caption, root.target ? 1 : 0, digestGroups(groups));
   }
   return into;
 }
 
-/** Number of rows of each kind. */
+/** Number of rows of each kind, and of statements. */
 export function rowCounts(rows: VersionRows): { bundles: number; entities: number; statements: number; edges: number } {
   return {
     bundles: rows.bundles.length / ROW_WIDTH.bundle,
     entities: rows.entities.length / ROW_WIDTH.entity,
-    statements: rows.statements.length / ROW_WIDTH.statement,
+    statements: rows.statements,
     edges: rows.edges.length / ROW_WIDTH.edge,
   };
 }

@@ -3,13 +3,18 @@
  * tables as the SQLite store (sqlite/migrations.ts). All run in one transaction under an
  * advisory lock, so that several processes starting at once apply each migration exactly once.
  * Identifiers and sources are `COLLATE "C"`: byte order, as SQLite sorts them, for keyset paging.
+ * A migration is SQL, or code for what SQL cannot say (migration 3 turns statement rows into
+ * entity rows with the encoder the writers use).
  */
 import type { PoolClient } from 'pg';
+import { encodeStatements } from '../entity-data.js';
+import { COPY_CHUNK, copyRows, copyText } from './copy.js';
 
 export interface PgMigration {
   id: number;
   name: string;
-  sql: string;
+  sql?: string;
+  run?: (client: PoolClient) => Promise<void>;
 }
 
 export const PG_MIGRATIONS: PgMigration[] = [
@@ -134,7 +139,83 @@ export const PG_MIGRATIONS: PgMigration[] = [
       CREATE INDEX resolver_judgement_right ON resolver_judgement (right_id);
     `,
   },
+  {
+    id: 3,
+    name: 'one row per entity and version, its values in data',
+    run: entityRows,
+  },
 ];
+
+/**
+ * Migration 3: each (version, entity) becomes one row of the new entity table whose data holds
+ * its statements in their order (seq), read through a cursor in (version, id) order and
+ * written by COPY a page at a time. Rows are numbered (seq) per version in that order: an id
+ * written twice in a version later has two rows, merged by the readers in seq order.
+ */
+async function entityRows(client: PoolClient): Promise<void> {
+  await client.query(`
+    ALTER TABLE entity RENAME TO entity_v1;
+    ALTER TABLE entity_v1 RENAME CONSTRAINT entity_pkey TO entity_v1_pkey;
+    ALTER INDEX entity_by_root RENAME TO entity_v1_by_root;
+    CREATE TABLE entity (
+      version_id integer NOT NULL,
+      seq integer NOT NULL,
+      id text COLLATE "C" NOT NULL,
+      root_id text COLLATE "C" NOT NULL,
+      schema text NOT NULL,
+      caption text NOT NULL,
+      target boolean NOT NULL,
+      data text NOT NULL
+    );
+    DECLARE entity_v1_rows NO SCROLL CURSOR FOR
+      SELECT e.version_id, e.id, e.root_id, e.schema, e.caption, e.target, s.prop, s.value, s.lang, s.origin
+      FROM entity_v1 e LEFT JOIN statement s ON s.version_id = e.version_id AND s.entity_id = e.id
+      ORDER BY e.version_id, e.id, s.seq;
+  `);
+  interface Row { version_id: number; id: string; root_id: string; schema: string; caption: string; target: boolean; prop: string | null; value: string | null; lang: string | null; origin: string | null }
+  let current: { head: Row; statements: Array<{ prop: string; value: string; lang: string | null; origin: string | null }> } | null = null;
+  let seqVersion = -1;
+  let seq = 0;
+  let lines: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (lines.length) await copyRows(client, 'COPY entity (version_id, seq, id, root_id, schema, caption, target, data) FROM STDIN', lines);
+    lines = [];
+    size = 0;
+  };
+  const finish = () => {
+    if (!current) return;
+    const h = current.head;
+    if (h.version_id !== seqVersion) {
+      seqVersion = h.version_id;
+      seq = 0;
+    }
+    const line = `${h.version_id}\t${++seq}\t${copyText(h.id)}\t${copyText(h.root_id)}\t${copyText(h.schema)}\t${copyText(h.caption)}\t${h.target ? 't' : 'f'}\t${copyText(encodeStatements(current.statements))}\n`;
+    lines.push(line);
+    size += line.length;
+  };
+  for (;;) {
+    const page = (await client.query<Row>('FETCH 10000 FROM entity_v1_rows')).rows;
+    if (page.length === 0) break;
+    for (const r of page) {
+      if (!current || current.head.version_id !== r.version_id || current.head.id !== r.id) {
+        finish();
+        current = { head: r, statements: [] };
+      }
+      if (r.prop !== null) current.statements.push({ prop: r.prop, value: r.value!, lang: r.lang, origin: r.origin });
+    }
+    if (size >= COPY_CHUNK) await flush();
+  }
+  finish();
+  await flush();
+  await client.query(`
+    CLOSE entity_v1_rows;
+    DROP TABLE entity_v1;
+    DROP TABLE statement;
+    ALTER TABLE entity ADD PRIMARY KEY (id, version_id, seq);
+    CREATE INDEX entity_by_root ON entity (version_id, root_id);
+  `);
+}
 
 /** Key of the migration lock (pg_advisory_xact_lock(int, int)): ours, then the schema's. */
 const LOCK_CLASS = 0x656e6474; // 'endt'
@@ -143,7 +224,7 @@ const LOCK_CLASS = 0x656e6474; // 'endt'
  * Applies the pending migrations in one transaction. The advisory lock is per schema, so that
  * stores in different schemas of one database (tests) do not wait for each other.
  */
-export async function migrate(client: PoolClient, schema: string | null): Promise<number[]> {
+export async function migrate(client: PoolClient, schema: string | null, migrations: readonly PgMigration[] = PG_MIGRATIONS): Promise<number[]> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS, `migrate:${schema ?? ''}`]);
@@ -152,9 +233,10 @@ export async function migrate(client: PoolClient, schema: string | null): Promis
     await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)');
     const done = new Set((await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id));
     const applied: number[] = [];
-    for (const m of PG_MIGRATIONS) {
+    for (const m of migrations) {
       if (done.has(m.id)) continue;
-      await client.query(m.sql);
+      if (m.sql) await client.query(m.sql);
+      await m.run?.(client);
       await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [m.id, m.name, new Date().toISOString()]);
       applied.push(m.id);
     }

@@ -49,7 +49,7 @@ describePg('PostgresStore', () => {
       const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(TEST_PG, { schema })));
       try {
         const rows = (await stores[0]!.pool.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).rows;
-        expect(rows.map((r) => r.id)).toEqual([1, 2]);
+        expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
       } finally {
         await Promise.all(stores.map((s) => s.close()));
       }
@@ -65,7 +65,7 @@ describePg('PostgresStore', () => {
         await w2.write([company('c-2', 'Beta')]);
         // PostgreSQL's text cannot hold U+0000 (the model strips it; raw rows can carry it).
         const rows = flattenBundles([company('c-3', 'Gamma')]);
-        rows.statements[2] = 'Gam\u0000ma';
+        rows.entities[0] = 'c-\u00003';
         await expect(w2.writeRows(rows)).rejects.toThrow(/0x00/);
         await w2.abort();
         expect((await store.versions()).map((v) => v.version)).toEqual(['2024-01-01']);
@@ -83,9 +83,10 @@ describePg('PostgresStore', () => {
       const store = await fresh();
       try {
         const raw = ['back\\slash', 'tab\there', '\\N', '\\.', 'line one\nline two\r\nthree', '"quoted",comma'];
-        // Raw rows: the model would normalise whitespace in a name; the store must not change anything.
-        const rows = flattenBundles([company('c-esc', 'plain')]);
-        for (const value of raw) rows.statements.push('c-esc', 'notes', value, null, 'pg.csv:\\2\t');
+        // Raw values: the model would normalise whitespace in a name; the store must not change anything.
+        const bundle = company('c-esc', 'plain');
+        for (const value of raw) bundle.root.addRaw('notes', value, 'pg.csv:\\2\t');
+        const rows = flattenBundles([bundle]);
         const w = await store.beginVersion(meta('2024-01-01'));
         await w.writeRows(rows);
         await w.commit({ activate: true });

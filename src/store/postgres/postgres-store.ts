@@ -1,13 +1,17 @@
 /**
  * The server store: PostgreSQL (15+) through a `pg` connection pool, for several processes
  * over one database. The same contract as the SQLite store (contract.test-suite.ts): a list
- * version is written in one transaction (postgres-writer.ts), entities are assembled from the
- * statements of the active versions, and the queries mirror sqlite-store.ts one for one.
+ * version is written in one transaction (postgres-writer.ts), an entity is one row per version
+ * holding all its values (entity-data.ts), entities are assembled from the rows of the active
+ * versions, and the queries mirror sqlite-store.ts one for one.
  */
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import { Entity, EndtraceError, usageError } from '../../model/index.js';
-import type { Issue, Statement } from '../../model/index.js';
+import type { Issue } from '../../model/index.js';
+import { assembleEntities, headsByVersion, rootStatements } from '../assemble.js';
+import type { Fragment } from '../assemble.js';
+import { forEachValue } from '../entity-data.js';
 import { summariseHistory } from '../history.js';
 import type { HistoryRow } from '../history.js';
 import type {
@@ -43,23 +47,6 @@ export interface PostgresStoreOptions {
 
 /** SQLSTATE of a unique violation. */
 const UNIQUE_VIOLATION = '23505';
-
-interface StatementRow {
-  entity_id: string;
-  schema: string;
-  target: boolean;
-  prop: string;
-  value: string;
-  lang: string | null;
-  origin: string | null;
-}
-
-interface HeadRow {
-  id: string;
-  version_id: number;
-  schema: string;
-  target: boolean;
-}
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -171,35 +158,30 @@ export class PostgresStore implements Store {
   }
 
   async getEntity(id: string): Promise<EntityRecord | null> {
-    const heads = (
-      await this.pool.query<{ schema: string; target: boolean; root_id: string; source: string }>(
-        `SELECT e.schema, e.target, e.root_id, v.source FROM entity e JOIN list_version v ON v.id = e.version_id
-         WHERE e.id = $1 AND v.active ORDER BY v.source`,
+    const rows = (
+      await this.pool.query<{ version_id: number; schema: string; target: boolean; root_id: string; data: string; source: string; version: string }>(
+        `SELECT e.version_id, e.schema, e.target, e.root_id, e.data, v.source, v.version FROM entity e JOIN list_version v ON v.id = e.version_id
+         WHERE e.id = $1 AND v.active ORDER BY v.source, e.seq`,
         [id],
       )
     ).rows;
-    if (heads.length === 0) return null;
-    const [rows, history] = await Promise.all([
-      this.pool.query<StatementRow & { source: string; version: string }>(
-        `SELECT s.entity_id, s.prop, s.value, s.lang, s.origin, v.source, v.version, e.schema
-         FROM statement s JOIN list_version v ON v.id = s.version_id
-         JOIN entity e ON e.version_id = s.version_id AND e.id = s.entity_id
-         WHERE s.entity_id = $1 AND v.active ORDER BY v.source, s.seq`,
-        [id],
-      ),
-      this.pool.query<HistoryRow>(
-        `SELECT v.source, coalesce(v.published, v.version) AS date, v.loaded_at, b.hash FROM bundle b
-         JOIN list_version v ON v.id = b.version_id WHERE b.root_id = $1 ORDER BY v.source, date, v.id`,
-        [heads[0]!.root_id],
-      ),
-    ]);
-    const statements: StoredStatement[] = rows.rows.map((r) => ({
-      entityId: r.entity_id, schema: r.schema, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin, source: r.source, version: r.version,
-    }));
-    const entity = Entity.fromStatements(id, statements.length ? statements : heads.map((h) => ({ entityId: id, schema: h.schema, prop: '', value: '', lang: null, origin: null })), {
-      target: heads.some((h) => h.target),
+    if (rows.length === 0) return null;
+    const heads = headsByVersion(rows);
+    const firsts = [...heads.values()];
+    const history = this.pool.query<HistoryRow>(
+      `SELECT v.source, coalesce(v.published, v.version) AS date, v.loaded_at, b.hash FROM bundle b
+       JOIN list_version v ON v.id = b.version_id WHERE b.root_id = $1 ORDER BY v.source, date, v.id`,
+      [firsts[0]!.root_id],
+    );
+    const statements: StoredStatement[] = [];
+    for (const r of rows) {
+      const { schema } = heads.get(r.version_id)!;
+      forEachValue(r.data, (prop, value, lang, origin) => statements.push({ entityId: id, schema, prop, value, lang, origin, source: r.source, version: r.version }));
+    }
+    const entity = Entity.fromStatements(id, statements.length ? statements : firsts.map((h) => ({ entityId: id, schema: h.schema, prop: '', value: '', lang: null, origin: null })), {
+      target: firsts.some((h) => h.target),
     });
-    return { entity, datasets: [...new Set(heads.map((h) => h.source))], statements, ...summariseHistory(history.rows) };
+    return { entity, datasets: [...new Set(rows.map((h) => h.source))], statements, ...summariseHistory((await history).rows) };
   }
 
   async references(id: string): Promise<Reference[]> {
@@ -224,21 +206,21 @@ export class PostgresStore implements Store {
 
   async bundleStatements(versionId: number, rootIds: readonly string[]): Promise<BundleStatement[]> {
     const rows = (
-      await this.pool.query<StatementRow & { root_id: string }>(
-        `SELECT e.root_id, s.entity_id, e.schema, s.prop, s.value, s.lang, s.origin FROM entity e
-         JOIN statement s ON s.version_id = e.version_id AND s.entity_id = e.id
-         WHERE e.version_id = $1 AND e.root_id = ANY($2::text[]) ORDER BY s.seq`,
+      await this.pool.query<{ seq: number; id: string; root_id: string; schema: string; data: string }>(
+        `SELECT f.seq, f.id, f.root_id, f.schema, f.data FROM entity f
+         WHERE f.version_id = $1 AND f.id IN (SELECT id FROM entity WHERE version_id = $1 AND root_id = ANY($2::text[]))`,
         [versionId, rootIds],
       )
     ).rows;
-    return rows.map((r) => ({ rootId: r.root_id, entityId: r.entity_id, schema: r.schema, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin }));
+    return rootStatements(rows, new Set(rootIds));
   }
 
   /**
    * Pages through the versions active when the iteration starts (resolved once, so that a
-   * version activated meanwhile by another process does not mix in half-way). The page query
-   * names version ids rather than joining list_version: the planner then estimates from the
-   * entity table's statistics and walks its primary key in id order.
+   * version activated meanwhile by another process does not mix in half-way): a page of ids
+   * that match the filters, then every active row of those ids, merged across sources. The
+   * page query names version ids rather than joining list_version: the planner then
+   * estimates from the entity table's statistics and walks its primary key in id order.
    */
   async *iterateEntities(opts: IterateOptions = {}): AsyncIterable<Entity[]> {
     const batchSize = opts.batchSize ?? 2000;
@@ -255,45 +237,39 @@ export class PostgresStore implements Store {
     }
     const pageIds = `SELECT DISTINCT e.id FROM entity e WHERE ${conds.join(' AND ')} AND e.id > $${params.length + 1}
        ORDER BY e.id LIMIT $${params.length + 2}`;
-    // The entities' statements in every active version (merged across sources), not only the
-    // chosen ones, and their schema and target flag per version: two index lookups, joined
-    // here (the join in SQL probes the entity index once per statement, three times slower).
-    const heads = `SELECT id, version_id, schema, target FROM entity WHERE version_id = ANY($1::int[]) AND id = ANY($2::text[])`;
-    const statements = `SELECT entity_id, version_id, prop, value, lang, origin FROM statement
-       WHERE version_id = ANY($1::int[]) AND entity_id = ANY($2::text[]) ORDER BY entity_id, version_id, seq`;
+    const fetch = `SELECT id, version_id, seq, schema, target, data FROM entity WHERE version_id = ANY($1::int[]) AND id = ANY($2::text[])`;
     const all = active.map((v) => v.id);
+    const filter = { chosen: new Set(chosen), targetOnly: opts.targetOnly ?? false, schemata: opts.schemata?.length ? new Set(opts.schemata) : null };
     let after = '';
     for (;;) {
       const ids = (await this.pool.query<{ id: string }>(pageIds, [...params, after, batchSize])).rows.map((r) => r.id);
       if (ids.length === 0) return;
       after = ids[ids.length - 1]!;
-      const [h, st] = await Promise.all([
-        this.pool.query<HeadRow>(heads, [all, ids]),
-        this.pool.query<Omit<StatementRow, 'schema' | 'target'> & { version_id: number }>(statements, [all, ids]),
-      ]);
-      const byKey = new Map(h.rows.map((r) => [`${r.version_id}\u0000${r.id}`, r]));
-      const rows: StatementRow[] = [];
-      for (const r of st.rows) {
-        const head = byKey.get(`${r.version_id}\u0000${r.entity_id}`);
-        if (head) rows.push({ entity_id: r.entity_id, schema: head.schema, target: head.target, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin });
-      }
-      yield groupEntities(rows);
+      const rows = (await this.pool.query<Fragment>(fetch, [all, ids])).rows;
+      yield assembleEntities(ids, rows, filter);
     }
   }
 
   async countStatements(filter: { source?: string; versionId?: number; props?: readonly string[]; originLike?: string }): Promise<number> {
-    const conds: string[] = [];
+    const conds: string[] = ['g.n > 1', 'x.n > 1'];
     const params: unknown[] = [];
     const param = (v: unknown) => {
       params.push(v);
       return `$${params.length}`;
     };
-    conds.push(filter.versionId !== undefined ? `s.version_id = ${param(filter.versionId)}` : 'v.active');
+    conds.push(filter.versionId !== undefined ? `e.version_id = ${param(filter.versionId)}` : 'v.active');
     if (filter.source !== undefined) conds.push(`v.source = ${param(filter.source)}`);
-    if (filter.props?.length) conds.push(`s.prop = ANY(${param(filter.props)}::text[])`);
-    if (filter.originLike !== undefined) conds.push(`s.origin LIKE ${param(filter.originLike)}`);
+    if (filter.props?.length) conds.push(`g.value ->> 0 = ANY(${param(filter.props)}::text[])`);
+    if (filter.originLike !== undefined) {
+      // A plain string value has the first origin; [value, index, lang?] names its own.
+      conds.push(`(CASE WHEN json_typeof(x.value) = 'string' THEN e.data::json -> 0 ->> 0
+        ELSE e.data::json -> 0 ->> (x.value ->> 1)::int END) LIKE ${param(filter.originLike)}`);
+    }
     const res = await this.pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM statement s JOIN list_version v ON v.id = s.version_id WHERE ${conds.join(' AND ')}`,
+      `SELECT count(*) AS n FROM entity e JOIN list_version v ON v.id = e.version_id
+       CROSS JOIN LATERAL json_array_elements(e.data::json) WITH ORDINALITY AS g(value, n)
+       CROSS JOIN LATERAL json_array_elements(g.value) WITH ORDINALITY AS x(value, n)
+       WHERE ${conds.join(' AND ')}`,
       params,
     );
     // count(*) is a bigint, which pg hands over as a string.
@@ -369,24 +345,4 @@ function withSchema(safe: string, schema: string): string {
   const url = new URL(safe);
   url.searchParams.set('schema', schema);
   return url.toString();
-}
-
-function groupEntities(rows: readonly StatementRow[]): Entity[] {
-  const out: Entity[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    const id = rows[i]!.entity_id;
-    let j = i;
-    let target = false;
-    const statements: Statement[] = [];
-    while (j < rows.length && rows[j]!.entity_id === id) {
-      const r = rows[j]!;
-      if (r.target) target = true;
-      statements.push({ entityId: id, schema: r.schema, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin });
-      j++;
-    }
-    out.push(Entity.fromStatements(id, statements, { target }));
-    i = j;
-  }
-  return out;
 }

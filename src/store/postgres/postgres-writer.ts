@@ -1,21 +1,20 @@
 /**
  * A list version written into PostgreSQL: one transaction on one pooled connection, from
  * beginVersion to commit or abort; a failed or killed load leaves nothing (the server rolls
- * back a transaction whose connection is gone). Statements and edges, the bulk, go in by
- * COPY FROM STDIN (text format); bundles and entities, which need ON CONFLICT, as one
- * multi-row INSERT per batch with the columns bound as arrays and unnested on the server.
+ * back a transaction whose connection is gone). Entities and edges, the bulk, go in by COPY
+ * FROM STDIN (text format), entities numbered (seq) in write order; bundles, which need
+ * ON CONFLICT, as one multi-row INSERT per batch with the columns bound as arrays and
+ * unnested on the server.
  * Activation takes an advisory lock per source, so that concurrent loaders of one source
  * activate one after the other and exactly one version stays active.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { EndtraceError } from '../../model/index.js';
 import type { EntityBundle, Issue } from '../../model/index.js';
 import { flattenBundles, ROW_WIDTH } from '../rows.js';
 import type { VersionRows } from '../rows.js';
 import type { VersionInfo, VersionMeta, VersionWriter } from '../types.js';
+import { COPY_CHUNK, copyRows, copyText } from './copy.js';
 import { versionInfo } from './version-rows.js';
 import type { VersionRow } from './version-rows.js';
 
@@ -61,23 +60,10 @@ function mergeBundles(b: ReadonlyArray<string | number>): Array<string | number>
   return out;
 }
 
-/** A value in COPY's text format: `\N` for null; backslash, newline, return and tab escaped. */
-function copyText(v: string | null | undefined): string {
-  if (v === null || v === undefined) return '\\N';
-  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIALS, (ch) => COPY_ESCAPES[ch]!) : v;
-}
-
-const COPY_SPECIAL = /[\\\n\r\t]/;
-const COPY_SPECIALS = /[\\\n\r\t]/g;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** COPY data is sent in chunks of about this many characters. */
-const COPY_CHUNK = 1 << 20;
-
-function* statementLines(v: number, base: number, s: ReadonlyArray<string | null>): Generator<string> {
+function* entityLines(v: number, base: number, e: ReadonlyArray<string | number>): Generator<string> {
   let text = '';
-  for (let i = 0, seq = base + 1; i < s.length; i += ROW_WIDTH.statement, seq++) {
-    text += `${v}\t${seq}\t${copyText(s[i])}\t${copyText(s[i + 1])}\t${copyText(s[i + 2])}\t${copyText(s[i + 3])}\t${copyText(s[i + 4])}\n`;
+  for (let i = 0, seq = base + 1; i < e.length; i += ROW_WIDTH.entity, seq++) {
+    text += `${v}\t${seq}\t${copyText(e[i] as string)}\t${copyText(e[i + 1] as string)}\t${copyText(e[i + 2] as string)}\t${copyText(e[i + 3] as string)}\t${e[i + 4] ? 't' : 'f'}\t${copyText(e[i + 5] as string)}\n`;
     if (text.length >= COPY_CHUNK) {
       yield text;
       text = '';
@@ -98,13 +84,9 @@ function* edgeLines(v: number, g: readonly string[]): Generator<string> {
   if (text) yield text;
 }
 
-/** COPY … FROM STDIN of text-format lines (pg-copy-streams); a server error rejects. */
-async function copyRows(client: PoolClient, sql: string, lines: Iterable<string>): Promise<void> {
-  await pipeline(Readable.from(lines, { objectMode: false }), client.query(copyFrom(sql)));
-}
-
 export class PgVersionWriter implements VersionWriter {
   private statementCount = 0;
+  private entityCount = 0;
   private issueCount = 0;
   private done = false;
   /** The write in flight: calls are serialised, as they share one connection and transaction. */
@@ -151,20 +133,11 @@ export class PgVersionWriter implements VersionWriter {
         [v, column(b, w, 0), column(b, w, 1), column(b, w, 2), column(b, w, 3), column(b, w, 4)],
       );
     }
+    this.statementCount += rows.statements;
     if (rows.entities.length) {
-      const e = rows.entities;
-      const w = ROW_WIDTH.entity;
-      await c.query(
-        `INSERT INTO entity (version_id, id, root_id, schema, caption, target)
-         SELECT $1, i, r, s, c, t <> 0 FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[]) AS u(i, r, s, c, t)
-         ON CONFLICT DO NOTHING`,
-        [v, column(e, w, 0), column(e, w, 1), column(e, w, 2), column(e, w, 3), column(e, w, 4)],
-      );
-    }
-    if (rows.statements.length) {
-      const base = this.statementCount;
-      this.statementCount += rows.statements.length / ROW_WIDTH.statement;
-      await copyRows(c, 'COPY statement (version_id, seq, entity_id, prop, value, lang, origin) FROM STDIN', statementLines(v, base, rows.statements));
+      const base = this.entityCount;
+      this.entityCount += rows.entities.length / ROW_WIDTH.entity;
+      await copyRows(c, 'COPY entity (version_id, seq, id, root_id, schema, caption, target, data) FROM STDIN', entityLines(v, base, rows.entities));
     }
     if (rows.edges.length) {
       await copyRows(c, 'COPY edge (version_id, source_id, schema, prop, target_id) FROM STDIN', edgeLines(v, rows.edges));

@@ -8,10 +8,10 @@ describe('SqliteStore query plans', () => {
   it("bundleStatements finds the roots' entities through entity_by_root, not by reading every entity of the version", async () => {
     const store = new SqliteStore(':memory:');
     try {
-      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${BUNDLE_STATEMENTS_SQL}`).all(1, '["a"]') as Array<{ detail: string }>).map((r) => r.detail);
-      expect(plan).toContain('SEARCH e USING INDEX entity_by_root (version_id=? AND root_id=?)');
-      expect(plan).toContain('SEARCH s USING INDEX statement_by_entity (entity_id=? AND version_id=?)');
-      expect(plan.filter((d) => /^(SCAN|SEARCH) e USING PRIMARY KEY/.test(d) || /^SCAN (e|s)\b/.test(d))).toEqual([]);
+      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${BUNDLE_STATEMENTS_SQL}`).all(1, '["a"]', 1) as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan).toContain('SEARCH entity USING INDEX entity_by_root (version_id=? AND root_id=?)');
+      expect(plan).toContain('SEARCH f USING INDEX entity_by_id (id=? AND version_id=?)');
+      expect(plan.filter((d) => /^SCAN (entity|f)\b/.test(d) || /USING PRIMARY KEY/.test(d))).toEqual([]);
     } finally {
       await store.close();
     }

@@ -1,16 +1,21 @@
 /**
  * The embedded default store: one SQLite file (better-sqlite3 12), WAL mode. A list version is
  * written in one transaction, so a failed or killed load leaves the previous state intact.
+ * An entity is one row per version holding all its values (entity-data.ts); the statements of
+ * the contract are read out of those rows.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as DB, Statement as SqlStatement } from 'better-sqlite3';
 import { Entity, EndtraceError } from '../../model/index.js';
-import type { EntityBundle, Issue, Statement } from '../../model/index.js';
+import type { EntityBundle, Issue } from '../../model/index.js';
+import { forEachValue } from '../entity-data.js';
 import { flattenBundles, ROW_WIDTH } from '../rows.js';
 import type { VersionRows } from '../rows.js';
 import { summariseHistory } from '../history.js';
+import { assembleEntities, headsByVersion, rootStatements } from '../assemble.js';
+import type { Fragment } from '../assemble.js';
 import * as admin from './sqlite-admin.js';
 import type {
   ApiKeyRecord,
@@ -29,21 +34,24 @@ import type {
   VersionMeta,
   VersionWriter,
 } from '../types.js';
-import { SQLITE_MIGRATIONS } from './migrations.js';
+import { applyMigrations } from './migrations.js';
 
 const MAX_ISSUES_PER_VERSION = 10_000;
 
 /**
- * bundleStatements: the statements of the given roots' entities in one version (parameters:
- * version id, JSON array of root ids). The entities are found through entity_by_root
- * (version_id, root_id): without ANALYZE stats the planner prefers the primary key's range on
- * version_id alone, which reads every entity of the version for each batch; INDEXED BY fixes
- * the plan (and fails loudly should the index go).
+ * bundleStatements: the entity rows of the given roots in one version (parameters: version id,
+ * JSON array of root ids, version id again), with every other row of those entities in the version (an id
+ * written twice belongs to the root of its first row). The roots' entities are found through
+ * entity_by_root (version_id, root_id): without ANALYZE stats the planner may prefer another
+ * index; INDEXED BY fixes the plan (and fails loudly should the index go).
  */
-export const BUNDLE_STATEMENTS_SQL = `SELECT e.root_id, s.entity_id, e.schema, s.prop, s.value, s.lang, s.origin
-  FROM entity e INDEXED BY entity_by_root
-  JOIN statement s ON s.version_id = e.version_id AND s.entity_id = e.id
-  WHERE e.version_id = ? AND e.root_id IN (SELECT value FROM json_each(?))`;
+export const BUNDLE_STATEMENTS_SQL = `SELECT f.rowid AS seq, f.id, f.root_id, f.schema, f.data
+  FROM (SELECT DISTINCT id FROM entity INDEXED BY entity_by_root WHERE version_id = ? AND root_id IN (SELECT value FROM json_each(?))) AS r
+  JOIN entity f INDEXED BY entity_by_id ON f.id = r.id AND f.version_id = ?`;
+
+/** Cache pages (KiB, as a negative cache_size) while a version is written, and otherwise. */
+const WRITE_CACHE_KIB = 262_144;
+const READ_CACHE_KIB = 65_536;
 
 interface VersionRow {
   id: number;
@@ -89,20 +97,8 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 10000');
-    this.db.pragma('cache_size = -65536');
-    this.migrate();
-  }
-
-  private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const applied = new Set((this.db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: number }>).map((r) => r.id));
-    for (const m of SQLITE_MIGRATIONS) {
-      if (applied.has(m.id)) continue;
-      this.db.transaction(() => {
-        this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, new Date().toISOString());
-      }).immediate();
-    }
+    this.db.pragma(`cache_size = -${READ_CACHE_KIB}`);
+    applyMigrations(this.db);
   }
 
   async close(): Promise<void> {
@@ -119,7 +115,11 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO list_version (source, version, published, checksum, format, files, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(meta.source, meta.version, meta.published, meta.checksum, meta.format, JSON.stringify(meta.files), new Date().toISOString());
       this.writing = true;
-      return new SqliteVersionWriter(this, Number(info.lastInsertRowid), meta, () => (this.writing = false));
+      this.db.pragma(`cache_size = -${WRITE_CACHE_KIB}`);
+      return new SqliteVersionWriter(this, Number(info.lastInsertRowid), meta, () => {
+        this.writing = false;
+        this.db.pragma(`cache_size = -${READ_CACHE_KIB}`);
+      });
     } catch (err) {
       this.db.exec('ROLLBACK');
       throw err;
@@ -161,34 +161,30 @@ export class SqliteStore implements Store {
   }
 
   async getEntity(id: string): Promise<EntityRecord | null> {
-    const heads = this.db
-      .prepare(
-        `SELECT e.schema, e.target, e.root_id, v.source FROM entity e JOIN list_version v ON v.id = e.version_id
-         WHERE e.id = ? AND v.active = 1 ORDER BY v.source`,
-      )
-      .all(id) as Array<{ schema: string; target: number; root_id: string; source: string }>;
-    if (heads.length === 0) return null;
     const rows = this.db
       .prepare(
-        `SELECT s.entity_id, s.prop, s.value, s.lang, s.origin, v.source, v.version, e.schema
-         FROM statement s JOIN list_version v ON v.id = s.version_id
-         JOIN entity e ON e.version_id = s.version_id AND e.id = s.entity_id
-         WHERE s.entity_id = ? AND v.active = 1 ORDER BY v.source, s.rowid`,
+        `SELECT e.version_id, e.schema, e.target, e.root_id, e.data, v.source, v.version FROM entity e JOIN list_version v ON v.id = e.version_id
+         WHERE e.id = ? AND v.active = 1 ORDER BY v.source, e.rowid`,
       )
-      .all(id) as Array<{ entity_id: string; prop: string; value: string; lang: string | null; origin: string | null; source: string; version: string; schema: string }>;
-    const statements: StoredStatement[] = rows.map((r) => ({
-      entityId: r.entity_id, schema: r.schema, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin, source: r.source, version: r.version,
-    }));
-    const entity = Entity.fromStatements(id, statements.length ? statements : heads.map((h) => ({ entityId: id, schema: h.schema, prop: '', value: '', lang: null, origin: null })), {
-      target: heads.some((h) => h.target === 1),
+      .all(id) as Array<{ version_id: number; schema: string; target: number; root_id: string; data: string; source: string; version: string }>;
+    if (rows.length === 0) return null;
+    const heads = headsByVersion(rows);
+    const statements: StoredStatement[] = [];
+    for (const r of rows) {
+      const { schema } = heads.get(r.version_id)!;
+      forEachValue(r.data, (prop, value, lang, origin) => statements.push({ entityId: id, schema, prop, value, lang, origin, source: r.source, version: r.version }));
+    }
+    const firsts = [...heads.values()];
+    const entity = Entity.fromStatements(id, statements.length ? statements : firsts.map((h) => ({ entityId: id, schema: h.schema, prop: '', value: '', lang: null, origin: null })), {
+      target: firsts.some((h) => h.target === 1),
     });
     const history = this.db
       .prepare(
-        `SELECT v.source, coalesce(v.published, v.version) AS date, v.loaded_at, b.hash FROM bundle b
+        `SELECT v.source, coalesce(v.published, v.version) AS date, v.loaded_at, b.hash FROM bundle b INDEXED BY bundle_by_root
          JOIN list_version v ON v.id = b.version_id WHERE b.root_id = ? ORDER BY v.source, date, v.id`,
       )
-      .all(heads[0]!.root_id) as Array<{ source: string; date: string; loaded_at: string; hash: string }>;
-    return { entity, datasets: [...new Set(heads.map((h) => h.source))], statements, ...summariseHistory(history) };
+      .all(firsts[0]!.root_id) as Array<{ source: string; date: string; loaded_at: string; hash: string }>;
+    return { entity, datasets: [...new Set(rows.map((h) => h.source))], statements, ...summariseHistory(history) };
   }
 
   async references(id: string): Promise<Reference[]> {
@@ -210,50 +206,51 @@ export class SqliteStore implements Store {
   }
 
   async bundleStatements(versionId: number, rootIds: readonly string[]): Promise<BundleStatement[]> {
-    const rows = this.db
-      .prepare(BUNDLE_STATEMENTS_SQL)
-      .all(versionId, JSON.stringify(rootIds)) as Array<{ root_id: string; entity_id: string; schema: string; prop: string; value: string; lang: string | null; origin: string | null }>;
-    return rows.map((r) => ({ rootId: r.root_id, entityId: r.entity_id, schema: r.schema, prop: r.prop, value: r.value, lang: r.lang, origin: r.origin }));
+    const rows = this.db.prepare(BUNDLE_STATEMENTS_SQL).all(versionId, JSON.stringify(rootIds), versionId) as Array<{ seq: number; id: string; root_id: string; schema: string; data: string }>;
+    return rootStatements(rows, new Set(rootIds));
   }
 
+  /**
+   * Pages through the entities of the versions active when the iteration starts: a page of ids
+   * that match the filters (in id order, through entity_by_id), then every active row of those
+   * ids, merged across sources.
+   */
   async *iterateEntities(opts: IterateOptions = {}): AsyncIterable<Entity[]> {
     const batchSize = opts.batchSize ?? 2000;
-    const conds = ['v.active = 1'];
-    const params: unknown[] = [];
+    const active = this.db.prepare('SELECT id, source FROM list_version WHERE active = 1').all() as Array<{ id: number; source: string }>;
+    const sources = opts.sources?.length ? new Set(opts.sources) : null;
+    const chosen = active.filter((v) => !sources || sources.has(v.source)).map((v) => v.id);
+    if (chosen.length === 0) return;
+    const conds = ['e.version_id IN (SELECT value FROM json_each(?))'];
+    const params: unknown[] = [JSON.stringify(chosen)];
     if (opts.targetOnly) conds.push('e.target = 1');
-    if (opts.sources?.length) {
-      conds.push('v.source IN (SELECT value FROM json_each(?))');
-      params.push(JSON.stringify(opts.sources));
-    }
     if (opts.schemata?.length) {
       conds.push('e.schema IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(opts.schemata));
     }
     const pageIds = this.db.prepare(
-      `SELECT DISTINCT e.id FROM entity e JOIN list_version v ON v.id = e.version_id
-       WHERE ${conds.join(' AND ')} AND e.id > ? ORDER BY e.id LIMIT ?`,
-    );
+      `SELECT DISTINCT e.id FROM entity e INDEXED BY entity_by_id WHERE ${conds.join(' AND ')} AND e.id > ? ORDER BY e.id LIMIT ?`,
+    ).pluck();
     const fetch = this.db.prepare(
-      `SELECT s.entity_id, e.schema, e.target, s.prop, s.value, s.lang, s.origin
-       FROM statement s JOIN list_version v ON v.id = s.version_id
-       JOIN entity e ON e.version_id = s.version_id AND e.id = s.entity_id
-       WHERE v.active = 1 AND s.entity_id IN (SELECT value FROM json_each(?))
-       ORDER BY s.entity_id`,
-    ).raw();
+      `SELECT e.rowid AS seq, e.id, e.version_id, e.schema, e.target, e.data FROM entity e INDEXED BY entity_by_id
+       WHERE e.id IN (SELECT value FROM json_each(?)) AND e.version_id IN (SELECT value FROM json_each(?))`,
+    );
+    const all = JSON.stringify(active.map((v) => v.id));
+    const filter = { chosen: new Set(chosen), targetOnly: opts.targetOnly ?? false, schemata: opts.schemata?.length ? new Set(opts.schemata) : null };
     let after = '';
     for (;;) {
-      const ids = (pageIds.all(...params, after, batchSize) as Array<{ id: string }>).map((r) => r.id);
+      const ids = pageIds.all(...params, after, batchSize) as string[];
       if (ids.length === 0) return;
       after = ids[ids.length - 1]!;
-      yield groupEntities(fetch.all(JSON.stringify(ids)) as StatementRow[]);
+      yield assembleEntities(ids, fetch.all(JSON.stringify(ids), all) as Fragment[], filter);
     }
   }
 
   async countStatements(filter: { source?: string; versionId?: number; props?: readonly string[]; originLike?: string }): Promise<number> {
-    const conds: string[] = [];
+    const conds: string[] = ['g.key > 0', 'x.key > 0'];
     const params: unknown[] = [];
     if (filter.versionId !== undefined) {
-      conds.push('s.version_id = ?');
+      conds.push('e.version_id = ?');
       params.push(filter.versionId);
     } else {
       conds.push('v.active = 1');
@@ -263,18 +260,21 @@ export class SqliteStore implements Store {
       params.push(filter.source);
     }
     if (filter.props?.length) {
-      conds.push('s.prop IN (SELECT value FROM json_each(?))');
+      conds.push('g.value ->> 0 IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(filter.props));
     }
     if (filter.originLike !== undefined) {
-      conds.push('s.origin LIKE ?');
+      // A plain string value has the first origin; [value, index, lang?] names its own.
+      conds.push(`(CASE WHEN x.type = 'text' THEN e.data ->> '$[0][0]' WHEN (x.value ->> 1) IS NULL THEN NULL
+        ELSE e.data ->> ('$[0][' || (x.value ->> 1) || ']') END) LIKE ?`);
       params.push(filter.originLike);
     }
     const row = this.db
-      .prepare(`SELECT count(*) AS n FROM statement s JOIN list_version v ON v.id = s.version_id WHERE ${conds.join(' AND ')}`)
+      .prepare(`SELECT count(*) AS n FROM entity e JOIN list_version v ON v.id = e.version_id, json_each(e.data) g, json_each(g.value) x WHERE ${conds.join(' AND ')}`)
       .get(...params) as { n: number };
     return row.n;
   }
+
   async createApiKey(key: ApiKeyRecord): Promise<void> {
     admin.createApiKey(this.db, key);
   }
@@ -321,30 +321,6 @@ export class SqliteStore implements Store {
 
 }
 
-/** A statement row in raw (array) form: entity id, schema, target, prop, value, lang, origin. */
-type StatementRow = [string, string, number, string, string, string | null, string | null];
-
-/** Entities from statement rows sorted by entity id (raw rows: no object per row from SQLite). */
-function groupEntities(rows: readonly StatementRow[]): Entity[] {
-  const out: Entity[] = [];
-  let i = 0;
-  while (i < rows.length) {
-    const id = rows[i]![0];
-    let j = i;
-    let target = false;
-    const statements: Statement[] = [];
-    while (j < rows.length && rows[j]![0] === id) {
-      const [, schema, isTarget, prop, value, lang, origin] = rows[j]!;
-      if (isTarget === 1) target = true;
-      statements.push({ entityId: id, schema, prop, value, lang, origin });
-      j++;
-    }
-    out.push(Entity.fromStatements(id, statements, { target }));
-    i = j;
-  }
-  return out;
-}
-
 /** Inserts flat rows, ROWS_PER_INSERT at a time, the rest one by one. */
 function insertAll(values: ReadonlyArray<string | number | null>, insert: { one: SqlStatement; many: SqlStatement; width: number }): void {
   const chunk = insert.width * ROWS_PER_INSERT;
@@ -364,14 +340,11 @@ function activateVersion(db: DB, versionId: number): void {
 const ROWS_PER_INSERT = 50;
 
 class SqliteVersionWriter implements VersionWriter {
-  private entityCount = 0;
   private statementCount = 0;
   private issueCount = 0;
   private done = false;
-  private readonly insBundle: SqlStatement;
-  private readonly mergeBundle: SqlStatement;
   private readonly insIssue: SqlStatement;
-  private readonly insert: Record<'entity' | 'statement' | 'edge', { one: SqlStatement; many: SqlStatement; width: number }>;
+  private readonly insert: Record<'bundle' | 'entity' | 'edge', { one: SqlStatement; many: SqlStatement; width: number }>;
 
   constructor(
     private readonly store: SqliteStore,
@@ -380,23 +353,23 @@ class SqliteVersionWriter implements VersionWriter {
     private readonly release: () => void,
   ) {
     const db = store.db;
-    this.insBundle = db.prepare('INSERT OR IGNORE INTO bundle (version_id, root_id, schema, caption, target, hash) VALUES (?, ?, ?, ?, ?, ?)');
-    this.mergeBundle = db.prepare("UPDATE bundle SET hash = hash || '+' || ? WHERE version_id = ? AND root_id = ?");
     this.insIssue = db.prepare('INSERT INTO load_issue (version_id, code, message, file, line, record) VALUES (?, ?, ?, ?, ?, ?)');
     // The version id is an integer of ours: a literal in the SQL saves binding it per row.
     const v = String(Math.trunc(versionId));
-    const prepare = (head: string, width: number) => {
+    const prepare = (head: string, width: number, tail = '') => {
       const row = `(${v}${', ?'.repeat(width)})`;
       return {
-        one: db.prepare(`${head} VALUES ${row}`),
-        many: db.prepare(`${head} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => row).join(', ')}`),
+        one: db.prepare(`${head} VALUES ${row}${tail}`),
+        many: db.prepare(`${head} VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => row).join(', ')}${tail}`),
         width,
       };
     };
     this.insert = {
-      entity: prepare('INSERT OR IGNORE INTO entity (version_id, id, root_id, schema, caption, target)', ROW_WIDTH.entity),
-      statement: prepare('INSERT INTO statement (version_id, entity_id, prop, value, lang, origin)', ROW_WIDTH.statement),
-      edge: prepare('INSERT INTO edge (version_id, source_id, schema, prop, target_id)', ROW_WIDTH.edge),
+      // A root written twice in a version keeps its first row, the digests joined with '+'.
+      bundle: prepare('INSERT INTO bundle (version_id, root_id, schema, caption, target, hash)', ROW_WIDTH.bundle,
+        " ON CONFLICT (version_id, root_id) DO UPDATE SET hash = hash || '+' || excluded.hash"),
+      entity: prepare('INSERT INTO entity (version_id, id, root_id, schema, caption, target, data)', ROW_WIDTH.entity),
+      edge: prepare('INSERT OR IGNORE INTO edge (version_id, source_id, schema, prop, target_id)', ROW_WIDTH.edge),
     };
   }
 
@@ -415,19 +388,10 @@ class SqliteVersionWriter implements VersionWriter {
   }
 
   private writeRowsNow(rows: VersionRows): void {
-    const v = this.versionId;
-    const b = rows.bundles;
-    for (let i = 0; i < b.length; i += ROW_WIDTH.bundle) {
-      const rootId = b[i]!;
-      const hash = b[i + 4]!;
-      const res = this.insBundle.run(v, rootId, b[i + 1], b[i + 2], b[i + 3], hash);
-      if (res.changes === 1) this.entityCount++;
-      else this.mergeBundle.run(hash, v, rootId);
-    }
+    insertAll(rows.bundles, this.insert.bundle);
     insertAll(rows.entities, this.insert.entity);
-    insertAll(rows.statements, this.insert.statement);
     insertAll(rows.edges, this.insert.edge);
-    this.statementCount += rows.statements.length / ROW_WIDTH.statement;
+    this.statementCount += rows.statements;
   }
 
   async issues(issues: readonly Issue[]): Promise<void> {
@@ -444,9 +408,10 @@ class SqliteVersionWriter implements VersionWriter {
     this.check();
     const db = this.store.db;
     try {
-      db.prepare('UPDATE list_version SET entities = ?, statements = ?, issues = ?, published = coalesce(published, ?) WHERE id = ?').run(
-        this.entityCount, this.statementCount, this.issueCount, opts.published ?? null, this.versionId,
-      );
+      db.prepare(
+        `UPDATE list_version SET entities = (SELECT count(*) FROM bundle WHERE version_id = ?), statements = ?, issues = ?,
+           published = coalesce(published, ?) WHERE id = ?`,
+      ).run(this.versionId, this.statementCount, this.issueCount, opts.published ?? null, this.versionId);
       if (opts.activate) activateVersion(db, this.versionId);
       db.exec('COMMIT');
     } catch (err) {
