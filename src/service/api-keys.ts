@@ -19,11 +19,18 @@ export interface CreatedKey {
   label: string | null;
 }
 
+let lastCreatedMs = 0;
+/** Creation times strictly increase within a process, so keys list in the order they were made. */
+function creationTime(): string {
+  lastCreatedMs = Math.max(Date.now(), lastCreatedMs + 1);
+  return new Date(lastCreatedMs).toISOString();
+}
+
 export async function createApiKey(store: Store, role: string, label?: string): Promise<CreatedKey> {
   if (!ROLES.includes(role as KeyRole)) throw usageError(`role must be one of ${ROLES.join(', ')}`, 'role');
   const key = `et_${randomBytes(32).toString('base64url')}`;
   const id = `key_${randomBytes(6).toString('hex')}`;
-  await store.createApiKey({ id, hash: hashKey(key), role: role as KeyRole, label: label ?? null, createdAt: new Date().toISOString(), revokedAt: null });
+  await store.createApiKey({ id, hash: hashKey(key), role: role as KeyRole, label: label ?? null, createdAt: creationTime(), revokedAt: null });
   return { id, key, role: role as KeyRole, label: label ?? null };
 }
 
