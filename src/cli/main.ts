@@ -16,6 +16,7 @@ import { registerKeys } from './commands/keys.js';
 import { registerAudit } from './commands/audit.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerResolve } from './commands/resolve.js';
 
 export function buildProgram(): Command {
   const program = new Command('endtrace')
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerAudit(program, globals);
   registerIngest(program, globals);
   registerGenerate(program, globals);
+  registerResolve(program, globals);
   for (const c of program.commands) applyExitOverride(c);
   return program;
 }

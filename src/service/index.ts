@@ -20,9 +20,12 @@ export { KeyCache, ROLES, createApiKey, hashKey, listApiKeys, revokeApiKey } fro
 export type { CreatedKey, KeyRole } from './api-keys.js';
 export { AuditLog } from './audit-log.js';
 export type { AuditInput } from './audit-log.js';
-export { generateDataset } from './generate.js';
-export type { GenerateDatasetOptions, GenerateReport, GeneratedFile } from './generate.js';
 export { DEFAULT_DOCUMENT_DATASET, DOCUMENT_EXTRACTOR_VERSION, documentBundle, documentFiles, ingestDocuments, normalisePageText, screeningLookup } from './ingest-documents.js';
 export type { IngestDocumentsOptions, IngestDocumentsProgress, IngestDocumentsReport, IngestedDocument } from './ingest-documents.js';
 export { defaultDataset, ingestRecords } from './ingest-records.js';
 export type { IngestRecordsOptions, IngestRecordsProgress, IngestRecordsResult, RecordsKind } from './ingest-records.js';
+export { generateDataset } from './generate.js';
+export type { GenerateDatasetOptions, GenerateReport, GeneratedFile } from './generate.js';
+export { autoResolve, cluster, judge, resolveCandidates, undo } from './resolve.js';
+export { PARTY_SCHEMATA, loadResolveData, sourceRoles } from './resolve-data.js';
+export type { AutoLinkView, AutoResolveReport, CandidateView, CandidatesOptions, CandidatesReport, ClusterMember, ClusterView, EntityBrief, JudgeResult, JudgementView, UndoResult } from './resolve.js';
