@@ -132,7 +132,7 @@ describe('a killed ingest', () => {
       expect(store.db.pragma('integrity_check')).toEqual([{ integrity_check: 'ok' }]);
       expect(await store.versions('trade:large')).toEqual([]);
       expect((await store.versions()).map((v) => v.source)).toEqual(['fictional_list']);
-      expect((store.db.prepare("SELECT count(*) AS n FROM statement WHERE entity_id LIKE 'shp-%' OR entity_id LIKE 'party-%'").get() as { n: number }).n).toBe(0);
+      expect((store.db.prepare("SELECT count(*) AS n FROM entity WHERE id LIKE 'shp-%' OR id LIKE 'party-%'").get() as { n: number }).n).toBe(0);
     });
 
     const again = await cliOk(db, ['--json', 'ingest', 'trade', file, '--dataset', 'trade:large'], scratch.dir);

@@ -11,6 +11,7 @@ import { EndtraceError } from '../../src/model/index.js';
 import { ingestRecords } from '../../src/service/index.js';
 import type { IngestRecordsOptions, IngestRecordsResult } from '../../src/service/index.js';
 import { SqliteStore } from '../../src/store/index.js';
+import { forEachValue } from '../../src/store/entity-data.js';
 import { fixture } from '../helpers/shared-data.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'endtrace-ingest-'));
@@ -41,8 +42,13 @@ async function props(store: SqliteStore, id: string): Promise<Record<string, str
   return rec.entity.toFtM().properties;
 }
 
+/** The stored values of an entity (all versions), each with its origin, sorted by prop and value. */
 function statements(store: SqliteStore, id: string): Array<{ prop: string; value: string; origin: string }> {
-  return store.db.prepare('SELECT prop, value, origin FROM statement WHERE entity_id = ? ORDER BY prop, value').all(id) as Array<{ prop: string; value: string; origin: string }>;
+  const out: Array<{ prop: string; value: string; origin: string }> = [];
+  for (const row of store.db.prepare('SELECT data FROM entity WHERE id = ?').all(id) as Array<{ data: string }>) {
+    forEachValue(row.data, (prop, value, _lang, origin) => out.push({ prop, value, origin: origin ?? '' }));
+  }
+  return out.sort((a, b) => (a.prop < b.prop ? -1 : a.prop > b.prop ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
 
 function entityIds(store: SqliteStore, versionId: number): string[] {
@@ -354,7 +360,7 @@ describe('bad input', () => {
     const err = await failure(ingest('trade', 'trade-en.csv', { strict: true }, store));
     expect([err.kind, err.code, err.location?.file, err.location?.line]).toEqual(['input', 'hs_version', 'trade-en.csv', 3]);
     expect(await store.versions()).toEqual([]);
-    expect((store.db.prepare('SELECT count(*) AS n FROM statement').get() as { n: number }).n).toBe(0);
+    expect((store.db.prepare('SELECT count(*) AS n FROM entity').get() as { n: number }).n).toBe(0);
   });
 
   it('reports misaligned rows and over-long names, and loads the rest', async () => {
