@@ -6,8 +6,7 @@
  */
 export { ResolverGraph, compareEdges, pairKey } from './resolver-graph.js';
 export type { Cluster, GraphOptions, JudgementOrigin, JudgementValue, Rank, ResolverEdge, SkippedEdge } from './resolver-graph.js';
-export { isValidImo, isValidInn, isValidLei, isValidOgrn, isValidUscc } from './checksums.js';
-export { STRONG_KINDS, sharedKeys, strongKey, strongKeys, strongValue } from './strong-keys.js';
+export { STRONG_KINDS, isStrongIdentifier, sharedKeys, strongKey, strongKeys, strongValue } from './strong-keys.js';
 export type { KeyInput, StrongKey, StrongKind } from './strong-keys.js';
 export { AUTO_DEFAULTS, planAutoLinks } from './auto-links.js';
 export type { AutoLink, AutoPlan, AutoRefusal, KeyedEntity, PlanOptions, RefusalReason } from './auto-links.js';

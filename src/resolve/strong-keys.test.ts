@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sharedKeys, strongKey, strongKeys } from './strong-keys.js';
+import { isStrongIdentifier, sharedKeys, strongKey, strongKeys } from './strong-keys.js';
 
 const keys = (schema: string, properties: Record<string, string[]>) => strongKeys({ schema, properties }).map((k) => `${k.prop}>${k.key}`);
 
@@ -29,6 +29,21 @@ describe('strongKeys', () => {
   it('gives no key for a failing check, a placeholder, a passport or a SWIFT/BIC', () => {
     expect(keys('Company', { innCode: ['3849055366', '0000000000'], ogrnCode: ['1153850042247'], imoNumber: ['9187628'], swiftBic: ['BFEARUMM'] })).toEqual([]);
     expect(keys('Person', { passportNumber: ['AB1234567'], idNumber: ['1234567890'] })).toEqual([]);
+  });
+
+  it('isStrongIdentifier: the check holds and the value is not a placeholder', () => {
+    expect(isStrongIdentifier('inn', '1831083343')).toBe(true);
+    expect(isStrongIdentifier('ogrn', '1021801143374')).toBe(true);
+    expect(isStrongIdentifier('uscc', '91440300MA5FNW0X0R')).toBe(true);
+    expect(isStrongIdentifier('imo', '9187629')).toBe(true);
+    expect(isStrongIdentifier('lei', '2534006SJ05GGKETEY75')).toBe(true);
+    // (0·w mod 11) mod 10 = 0: the check passes, the number means nothing.
+    expect(isStrongIdentifier('inn', '0000000000')).toBe(false);
+    expect(isStrongIdentifier('imo', '0000000')).toBe(false);
+    // Σ 0 = 0 → check 0: a valid GB 32100 check on a placeholder.
+    expect(isStrongIdentifier('uscc', '000000000000000000')).toBe(false);
+    expect(isStrongIdentifier('inn', '1831083344')).toBe(false);
+    expect(isStrongIdentifier('ogrn', '2021801143374')).toBe(false);
   });
 
   it('strongKey checks one value of a known kind', () => {

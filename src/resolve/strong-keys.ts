@@ -1,6 +1,8 @@
 /**
  * Strong keys: identifiers that prove two records are the same party, each with a check that a
- * typo fails (checksums.ts). Two entities with a key in common are merged without review.
+ * typo fails (model/identifier-checks.ts) and that is not a placeholder (one repeated character,
+ * `0000000000`, passes some checks and means nothing). Two entities with a key in common are
+ * merged without review.
  * - INN (`inn:`) from innCode, and from taxNumber of a Russian entity;
  * - OGRN/OGRNIP (`ogrn:`) from ogrnCode, and from registrationNumber of a Russian entity;
  * - USCC (`uscc:`) from registrationNumber, taxNumber or idNumber (18 characters with a valid
@@ -10,9 +12,8 @@
  * branches share their first 8 characters), passports and national ids (no common check, and
  * numbers repeat across countries), free-form registration and tax numbers of other countries.
  */
-import { countryCode } from '../model/index.js';
+import { countryCode, isPlaceholderId, isValidImo, isValidInn, isValidLei, isValidOgrn, isValidUscc } from '../model/index.js';
 import { normaliseIdentifier } from '../matching/index.js';
-import { isValidImo, isValidInn, isValidLei, isValidOgrn, isValidUscc } from './checksums.js';
 
 export type StrongKind = 'inn' | 'ogrn' | 'uscc' | 'imo' | 'lei';
 
@@ -35,6 +36,11 @@ export interface KeyInput {
 
 const VALID: Record<StrongKind, (v: string) => boolean> = { inn: isValidInn, ogrn: isValidOgrn, uscc: isValidUscc, imo: isValidImo, lei: isValidLei };
 
+/** Whether a compact value is a key of `kind`: its check holds and it is not a placeholder. */
+export function isStrongIdentifier(kind: StrongKind, value: string): boolean {
+  return VALID[kind](value) && !isPlaceholderId(value);
+}
+
 /** Where each kind is read from; `russian` props count only on an entity tied to Russia. */
 const SOURCES: Array<{ prop: string; kind: StrongKind; russian?: boolean }> = [
   { prop: 'innCode', kind: 'inn' },
@@ -53,7 +59,7 @@ const COUNTRY_PROPS = ['country', 'jurisdiction', 'nationality', 'citizenship', 
 /** The value as a key of `kind`, or undefined when it is not one (wrong length, failed check). */
 export function strongValue(kind: StrongKind, raw: string): string | undefined {
   const norm = normaliseIdentifier(raw);
-  return VALID[kind](norm) ? norm : undefined;
+  return isStrongIdentifier(kind, norm) ? norm : undefined;
 }
 
 export function strongKey(kind: StrongKind, raw: string): string | undefined {

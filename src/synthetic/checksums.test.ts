@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidInn, isValidOgrn, isValidUscc, makeInn10, makeInn12, makeKpp, makeOgrn, makeOgrnip, makeUscc } from './checksums.js';
+import { isValidInn, isValidOgrn } from '../model/index.js';
+import { isValidUscc, makeInn10, makeInn12, makeKpp, makeOgrn, makeOgrnip, makeUscc } from './checksums.js';
 import { Rng } from './prng.js';
 
 // Vectors computed with an independent implementation (Python, from the published algorithms),

@@ -1,5 +1,5 @@
 /**
- * Identifiers with check digits (see checksums.ts for each algorithm's source): Russian INN
+ * Identifiers with check digits (see model/identifier-checks.ts for each algorithm's source): Russian INN
  * (10/12 digits), OGRN (13) and OGRNIP (15), Chinese USCC (18 characters), IMO ship numbers
  * (7 digits after "IMO"), and passport numbers after a passport cue (no check digit outside
  * the machine-readable zone: ICAO Doc 9303 allows up to 9 characters; the Russian internal
@@ -10,7 +10,7 @@
  * ten); a valid number next to its cue ("ИНН", "INN", "Tax ID", "ОГРН", "统一社会信用代码"…)
  * gets high confidence, a valid one without a cue low confidence.
  */
-import { isValidImo, isValidInn, isValidOgrn, isValidUscc } from './checksums.js';
+import { isValidImo, isValidInn, isValidOgrn, isValidUscc } from '../../model/index.js';
 import { LB, RB, before, matches, span } from './scan.js';
 import type { Span } from './types.js';
 

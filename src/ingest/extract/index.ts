@@ -14,4 +14,3 @@ export { extractDates } from './dates.js';
 export { extractFlights } from './flights.js';
 export { extractPlaces } from './places.js';
 export { linkNames } from './gazetteer.js';
-export { imoCheckDigit, innCheckDigits, isValidImo, isValidInn, isValidOgrn, isValidUscc, ogrnCheckDigit, usccCheckChar } from './checksums.js';

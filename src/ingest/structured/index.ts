@@ -8,7 +8,9 @@ export { FIELDS_BY_KIND, REQUIRED_FIELDS, TRADE_ROLES } from './fields.js';
 export type { FieldType, RecordKind } from './fields.js';
 export { parseHsCode, hsEdition, hsEditionConflict } from './hs-code.js';
 export type { HsEdition, HsParse } from './hs-code.js';
-export { isValidInn, isValidOgrn, isValidUscc, usccCheckChar, checkCompanyId } from './identifiers.js';
+export { checkCompanyId } from './identifiers.js';
+// The checks themselves live in the model; re-exported here for the ingest index.
+export { isValidInn, isValidOgrn, isValidUscc, usccCheckChar } from '../../model/index.js';
 export { numberParser, dateParser, DEFAULT_NUMBER_FORMAT } from './numbers-dates.js';
 export type { NumberFormat } from './numbers-dates.js';
 export { toCountry, toCurrency, toTransportMode, toUnit } from './code-tables.js';
