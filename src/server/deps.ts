@@ -34,6 +34,7 @@ export interface ServerDeps {
   store: Store;
   screening: ScreeningService;
   views: EntityViews;
+  /** Batch jobs, kept in the store: any server process over it answers for any job (async reads). */
   jobs: JobRegistry<unknown>;
   version: string;
   /** Keys are required (not local mode). */

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Entity } from '../model/index.js';
 import type { EntityBundle } from '../model/index.js';
 import { flattenBundles } from './rows.js';
-import type { Store, VersionMeta } from './types.js';
+import type { JobRecord, Store, VersionMeta } from './types.js';
 
 function company(id: string, name: string, extra: Record<string, string[]> = {}): EntityBundle {
   const root = new Entity('Company', id, { origin: `test.csv:${id.length}`, target: true });
@@ -224,6 +224,58 @@ export function runStoreContract(name: string, newStore: () => Promise<Store>): 
       expect(await store.deleteJudgement('b', 'a')).toBe(true);
       expect(await store.deleteJudgement('a', 'b')).toBe(false);
       expect(await store.getJudgement('a', 'b')).toBeNull();
+    });
+
+    const job = (id: string, over: Partial<JobRecord> = {}): JobRecord => ({
+      id, kind: 'screen-batch', status: 'queued', total: 3, done: 0, createdAt: '2026-01-01T10:00:00.000Z', finishedAt: null, error: null,
+      owner: 'key_1', runner: 'host:123:abcd', updatedAt: '2026-01-01T10:00:00.000Z', ...over,
+    });
+
+    it('keeps jobs: progress and heartbeat, then the end with its result verbatim; a finished job never changes', async () => {
+      await store.createJob(job('j1'));
+      expect(await store.getJob('j1')).toEqual(job('j1'));
+      expect(await store.getJob('nope')).toBeNull();
+      expect(await store.getJobResult('j1')).toBeNull();
+      expect(await store.updateJobProgress('j1', 2, 'running', '2026-01-01T10:00:01.000Z')).toBe(true);
+      expect(await store.getJob('j1')).toMatchObject({ status: 'running', done: 2, updatedAt: '2026-01-01T10:00:01.000Z', finishedAt: null });
+      expect(await store.updateJobProgress('nope', 1, 'running', '2026-01-01T10:00:01.000Z')).toBe(false);
+      // Key order, escapes (\u0000 too) and hostile text come back as written.
+      const result = JSON.stringify({ z: 1, a: [{ name: `'; DROP TABLE job; -- <script>\u0000 ООО «Вектор» 中文`, score: 0.5 }], m: null });
+      const end = { status: 'done' as const, done: 3, error: null, finishedAt: '2026-01-01T10:00:02.000Z', result };
+      expect(await store.finishJob('j1', end)).toBe(true);
+      expect(await store.getJob('j1')).toEqual(job('j1', { status: 'done', done: 3, finishedAt: '2026-01-01T10:00:02.000Z', updatedAt: '2026-01-01T10:00:02.000Z' }));
+      expect(await store.getJobResult('j1')).toBe(result);
+      expect(await store.updateJobProgress('j1', 1, 'running', '2026-01-01T10:00:03.000Z')).toBe(false);
+      expect(await store.finishJob('j1', { status: 'failed', done: 1, error: 'late', finishedAt: '2026-01-01T10:00:03.000Z', result: null })).toBe(false);
+      expect(await store.getJob('j1')).toMatchObject({ status: 'done', done: 3, error: null });
+      expect(await store.finishJob('nope', end)).toBe(false);
+
+      await store.createJob(job('j2', { owner: null, runner: null }));
+      expect(await store.finishJob('j2', { status: 'failed', done: 0, error: 'no name column', finishedAt: '2026-01-01T10:00:04.000Z', result: null })).toBe(true);
+      expect(await store.getJob('j2')).toMatchObject({ status: 'failed', error: 'no name column', owner: null, runner: null });
+      expect(await store.getJobResult('j2')).toBeNull();
+      await expect(store.createJob(job('j2'))).rejects.toThrow();
+    });
+
+    it('prunes jobs finished before a time or silent since, then all but the newest', async () => {
+      const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+      const finished = (id: string, created: number, ended: number) => job(id, { status: 'done', createdAt: at(created), finishedAt: at(ended), updatedAt: at(ended) });
+      await store.createJob(finished('old-done', 1, 2));
+      await store.createJob(job('old-silent', { status: 'running', createdAt: at(3), updatedAt: at(4) }));
+      await store.createJob(job('long-running', { status: 'running', createdAt: at(5), updatedAt: at(40) }));
+      await store.createJob(finished('recent-1', 20, 21));
+      await store.createJob(finished('recent-2', 30, 31));
+      await store.createJob(job('queued', { createdAt: at(35), updatedAt: at(35) }));
+      expect(await store.pruneJobs(at(10), 100)).toBe(2);
+      expect(await store.getJob('old-done')).toBeNull();
+      expect(await store.getJob('old-silent')).toBeNull();
+      expect((await store.getJob('long-running'))?.status).toBe('running');
+      // The newest three by creation stay.
+      expect(await store.pruneJobs(at(10), 3)).toBe(1);
+      expect(await store.getJob('long-running')).toBeNull();
+      for (const id of ['recent-1', 'recent-2', 'queued']) expect(await store.getJob(id)).not.toBeNull();
+      expect(await store.pruneJobs(at(10), 3)).toBe(0);
+      expect(await store.pruneJobs(at(59), 0)).toBe(3);
     });
   });
 }

@@ -5,8 +5,8 @@ import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './types.js';
 
 export type {
-  ApiKeyRecord, AuditQuery, AuditRecord, BundleDigest, BundleStatement, EntityRecord, IterateOptions, Judgement, JudgementValue, Reference, Store,
-  StoredStatement, VersionFile, VersionInfo, VersionMeta, VersionWriter,
+  ApiKeyRecord, AuditQuery, AuditRecord, BundleDigest, BundleStatement, EntityRecord, IterateOptions, JobEnd, JobRecord, JobStatus, Judgement, JudgementValue,
+  Reference, Store, StoredStatement, VersionFile, VersionInfo, VersionMeta, VersionWriter,
 } from './types.js';
 export { hashStatements, statementKey } from './bundle-hash.js';
 export { emptyRows, flattenBundles, rowCounts, ROW_WIDTH } from './rows.js';

@@ -151,6 +151,38 @@ export interface Judgement {
   createdAt: string;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/**
+ * A background job (batch screening) as kept in the store, so that every server process over
+ * the store sees it. Its result is kept apart (getJobResult), as JSON text.
+ */
+export interface JobRecord {
+  id: string;
+  kind: string;
+  status: JobStatus;
+  total: number;
+  done: number;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+  /** The principal (API key id, 'local') who started it. */
+  owner: string | null;
+  /** The process (JobRegistry instance) running it. */
+  runner: string | null;
+  /** The runner's last heartbeat (ISO): every progress write, and the end, set it. */
+  updatedAt: string;
+}
+
+/** How a job ended: its state, and its result as JSON text (stored verbatim) or null. */
+export interface JobEnd {
+  status: 'done' | 'failed';
+  done: number;
+  error: string | null;
+  finishedAt: string;
+  result: string | null;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** A description safe to print (no password). */
@@ -200,4 +232,23 @@ export interface Store {
   getJudgement(a: string, b: string): Promise<Judgement | null>;
   /** Judgements, all or those touching one id, optionally of one value. */
   listJudgements(filter?: { id?: string; judgement?: JudgementValue; origin?: 'analyst' | 'auto' }): Promise<Judgement[]>;
+
+  /** Records a new job (without a result). */
+  createJob(job: JobRecord): Promise<void>;
+  /**
+   * Progress and heartbeat of an unfinished job: sets done, status and updatedAt = `at`. False
+   * when there is no such job or it has finished (a finished job never goes back).
+   */
+  updateJobProgress(id: string, done: number, status: 'queued' | 'running', at: string): Promise<boolean>;
+  /** Finishes an unfinished job (updatedAt becomes finishedAt); false when there is none or it has finished. */
+  finishJob(id: string, end: JobEnd): Promise<boolean>;
+  /** The job without its result, or null. */
+  getJob(id: string): Promise<JobRecord | null>;
+  /** The job's result, the JSON text given to finishJob; null when there is no job or no result. */
+  getJobResult(id: string): Promise<string | null>;
+  /**
+   * Deletes the jobs finished before `olderThan` (ISO) and the unfinished ones with no heartbeat
+   * since, then all but the newest `keepMax` (by creation). Returns the number deleted.
+   */
+  pruneJobs(olderThan: string, keepMax: number): Promise<number>;
 }

@@ -11,6 +11,8 @@ import { Entity } from '../../src/model/index.js';
 import type { EntityBundle } from '../../src/model/index.js';
 import { diffLists } from '../../src/service/index.js';
 import { PostgresStore, SqliteStore } from '../../src/store/index.js';
+import { PG_MIGRATIONS } from '../../src/store/postgres/migrations.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite/migrations.js';
 import type { Store, VersionMeta } from '../../src/store/index.js';
 import { tempDir } from '../cli/run-cli.js';
 import { describePg, dropSchemas, scratchSchema, TEST_PG } from './pg-scratch.js';
@@ -135,7 +137,7 @@ describe('migration 3 on SQLite: statement rows become entity rows', () => {
     const migrated = new SqliteStore(path);
     const reference = new SqliteStore(':memory:');
     try {
-      expect((migrated.db.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)).toEqual([1, 2, 3]);
+      expect((migrated.db.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id)).toEqual(SQLITE_MIGRATIONS.map((m) => m.id));
       expect(migrated.db.prepare("SELECT name FROM sqlite_schema WHERE name IN ('statement', 'entity_v1', 'edge_v1')").all()).toEqual([]);
       for (const v of history()) await write(reference, v);
       await expectSame(migrated, reference);
@@ -172,7 +174,7 @@ describePg('migration 3 on PostgreSQL: statement rows become entity rows', () =>
     }
     const migrated = await PostgresStore.open(TEST_PG, { schema: old });
     try {
-      expect((await migrated.pool.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).rows.map((r) => r.id)).toEqual([1, 2, 3]);
+      expect((await migrated.pool.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).rows.map((r) => r.id)).toEqual(PG_MIGRATIONS.map((m) => m.id));
       expect((await migrated.pool.query("SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('statement', 'entity_v1')", [old])).rowCount).toBe(0);
       for (const v of history()) await write(setup, v);
       await expectSame(migrated, setup);

@@ -1,7 +1,8 @@
 /**
  * POST /screen/batch — screening of an uploaded CSV (columns name, schema, birth_date, country,
  * id) as an asynchronous job with progress; GET /jobs/{id} for its state and GET
- * /jobs/{id}/results(.csv) for the results.
+ * /jobs/{id}/results(.csv) for the results. Jobs live in the store (service/jobs.ts), so any
+ * server process over it answers for a job another one started.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -46,6 +47,8 @@ async function uploadedText(req: FastifyRequest): Promise<string> {
 
 export function registerJobRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // A server that stops records its unfinished jobs as failed rather than leaving them to go stale.
+  app.addHook('onClose', async () => deps.jobs.close());
   const JobView = z.object({ id: z.string(), kind: z.string(), status: z.string(), total: z.number(), done: z.number(), createdAt: z.string(), finishedAt: z.string().nullable(), error: z.string().nullable() });
 
   r.post(
@@ -71,7 +74,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ServerDeps): void 
       if (!('name' in records[0]!)) throw usageError('the CSV header must have a "name" column', 'layout');
       const queries: ScreenQuery[] = records.map((x) => ({ name: x.name || undefined, schema: x.schema || undefined, birthDate: x.birth_date || undefined, country: x.country || undefined, id: x.id || undefined }));
       const principal = req.principal?.id ?? 'anonymous';
-      const job = deps.jobs.start('screen-batch', queries.length, principal, async (progress) => {
+      const job = await deps.jobs.start('screen-batch', queries.length, principal, async (progress) => {
         const lists = await deps.screening.refresh();
         const rows: BatchRow[] = [];
         let algorithm = '';
@@ -98,7 +101,7 @@ export function registerJobRoutes(app: FastifyInstance, deps: ServerDeps): void 
   );
 
   r.get('/jobs/:id', { schema: { tags: ['Screening'], summary: 'State and progress of a job', params: z.object({ id: z.string() }), response: { 200: JobView, 404: ErrorResponse } } }, async (req) => {
-    const job = deps.jobs.get(req.params.id);
+    const job = await deps.jobs.get(req.params.id);
     if (!job || (deps.authRequired && job.owner !== req.principal.id && req.principal.role !== 'admin')) throw notFound(`no job ${req.params.id}`);
     return job;
   });
@@ -107,10 +110,12 @@ export function registerJobRoutes(app: FastifyInstance, deps: ServerDeps): void 
     '/jobs/:id/results',
     { schema: { tags: ['Screening'], summary: 'Results of a finished job: JSON, or CSV with format=csv', params: z.object({ id: z.string() }), querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }) } },
     async (req, reply) => {
-      const job = deps.jobs.get(req.params.id);
+      const job = await deps.jobs.get(req.params.id);
       if (!job || (deps.authRequired && job.owner !== req.principal.id && req.principal.role !== 'admin')) throw notFound(`no job ${req.params.id}`);
       if (job.status !== 'done') throw usageError(`job ${job.id} is ${job.status}`, 'not_done');
-      const result = deps.jobs.result(job.id) as BatchResult;
+      const result = (await deps.jobs.result(job.id)) as BatchResult | null | undefined;
+      // Pruned by another process since.
+      if (!result) throw notFound(`no job ${req.params.id}`);
       if (req.query.format === 'json') return result;
       const lines: unknown[][] = [];
       for (const row of result.rows) {

@@ -144,6 +144,28 @@ export const PG_MIGRATIONS: PgMigration[] = [
     name: 'one row per entity and version, its values in data',
     run: entityRows,
   },
+  {
+    id: 4,
+    name: 'background jobs, shared by the server processes over one store',
+    sql: `
+      -- result: JSON text kept verbatim (jsonb would reorder its keys).
+      CREATE TABLE job (
+        id text COLLATE "C" PRIMARY KEY,
+        kind text NOT NULL,
+        status text NOT NULL,
+        total integer NOT NULL,
+        done integer NOT NULL,
+        owner text,
+        runner text,
+        created_at text COLLATE "C" NOT NULL,
+        updated_at text COLLATE "C" NOT NULL,
+        finished_at text COLLATE "C",
+        error text,
+        result text
+      );
+      CREATE INDEX job_created ON job (created_at);
+    `,
+  },
 ];
 
 /**

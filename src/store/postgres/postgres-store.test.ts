@@ -5,6 +5,7 @@ import type { EntityBundle } from '../../model/index.js';
 import { runStoreContract } from '../contract.test-suite.js';
 import { flattenBundles, openStore } from '../index.js';
 import type { VersionMeta } from '../index.js';
+import { PG_MIGRATIONS } from './migrations.js';
 import { jsonbText } from './postgres-admin.js';
 import { PostgresStore } from './postgres-store.js';
 
@@ -49,7 +50,7 @@ describePg('PostgresStore', () => {
       const stores = await Promise.all(Array.from({ length: 4 }, () => PostgresStore.open(TEST_PG, { schema })));
       try {
         const rows = (await stores[0]!.pool.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id')).rows;
-        expect(rows.map((r) => r.id)).toEqual([1, 2, 3]);
+        expect(rows.map((r) => r.id)).toEqual(PG_MIGRATIONS.map((m) => m.id));
       } finally {
         await Promise.all(stores.map((s) => s.close()));
       }

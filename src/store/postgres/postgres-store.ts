@@ -22,6 +22,8 @@ import type {
   BundleStatement,
   EntityRecord,
   IterateOptions,
+  JobEnd,
+  JobRecord,
   Judgement,
   JudgementValue,
   Reference,
@@ -32,6 +34,7 @@ import type {
   VersionWriter,
 } from '../types.js';
 import * as admin from './postgres-admin.js';
+import * as jobs from './postgres-jobs.js';
 import { SCHEMA_NAME, parseLocation } from './connection.js';
 import { migrate } from './migrations.js';
 import { PgVersionWriter, activateIn } from './postgres-writer.js';
@@ -318,6 +321,30 @@ export class PostgresStore implements Store {
 
   async listJudgements(filter: { id?: string; judgement?: JudgementValue; origin?: 'analyst' | 'auto' } = {}): Promise<Judgement[]> {
     return admin.listJudgements(this.pool, filter);
+  }
+
+  async createJob(job: JobRecord): Promise<void> {
+    await jobs.createJob(this.pool, job);
+  }
+
+  async updateJobProgress(id: string, done: number, status: 'queued' | 'running', at: string): Promise<boolean> {
+    return jobs.updateJobProgress(this.pool, id, done, status, at);
+  }
+
+  async finishJob(id: string, end: JobEnd): Promise<boolean> {
+    return jobs.finishJob(this.pool, id, end);
+  }
+
+  async getJob(id: string): Promise<JobRecord | null> {
+    return jobs.getJob(this.pool, id);
+  }
+
+  async getJobResult(id: string): Promise<string | null> {
+    return jobs.getJobResult(this.pool, id);
+  }
+
+  async pruneJobs(olderThan: string, keepMax: number): Promise<number> {
+    return jobs.pruneJobs(this.pool, olderThan, keepMax);
   }
 
   /** Runs `fn` in a transaction on one connection. */

@@ -132,6 +132,27 @@ export const SQLITE_MIGRATIONS: Migration[] = [
     name: 'one row per entity and version, its values in data; bundles by root',
     run: entityRows,
   },
+  {
+    id: 4,
+    name: 'background jobs, shared by the server processes over one store',
+    sql: `
+      CREATE TABLE job (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        done INTEGER NOT NULL,
+        owner TEXT,
+        runner TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT,
+        error TEXT,
+        result TEXT
+      );
+      CREATE INDEX job_created ON job (created_at);
+    `,
+  },
 ];
 
 /** Applies the pending migrations of `migrations` (all by default). */

@@ -17,6 +17,7 @@ import { summariseHistory } from '../history.js';
 import { assembleEntities, headsByVersion, rootStatements } from '../assemble.js';
 import type { Fragment } from '../assemble.js';
 import * as admin from './sqlite-admin.js';
+import * as jobs from './sqlite-jobs.js';
 import type {
   ApiKeyRecord,
   AuditQuery,
@@ -27,6 +28,8 @@ import type {
   BundleStatement,
   EntityRecord,
   IterateOptions,
+  JobEnd,
+  JobRecord,
   Reference,
   Store,
   StoredStatement,
@@ -317,6 +320,30 @@ export class SqliteStore implements Store {
 
   async listJudgements(filter: { id?: string; judgement?: JudgementValue; origin?: 'analyst' | 'auto' } = {}): Promise<Judgement[]> {
     return admin.listJudgements(this.db, filter);
+  }
+
+  async createJob(job: JobRecord): Promise<void> {
+    jobs.createJob(this.db, job);
+  }
+
+  async updateJobProgress(id: string, done: number, status: 'queued' | 'running', at: string): Promise<boolean> {
+    return jobs.updateJobProgress(this.db, id, done, status, at);
+  }
+
+  async finishJob(id: string, end: JobEnd): Promise<boolean> {
+    return jobs.finishJob(this.db, id, end);
+  }
+
+  async getJob(id: string): Promise<JobRecord | null> {
+    return jobs.getJob(this.db, id);
+  }
+
+  async getJobResult(id: string): Promise<string | null> {
+    return jobs.getJobResult(this.db, id);
+  }
+
+  async pruneJobs(olderThan: string, keepMax: number): Promise<number> {
+    return jobs.pruneJobs(this.db, olderThan, keepMax);
   }
 
 }
