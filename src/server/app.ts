@@ -33,8 +33,7 @@ export async function buildApp(deps: ServerDeps, opts: AppOptions = {}): Promise
   const app = Fastify({
     bodyLimit: opts.bodyLimit ?? 2 * 1024 * 1024,
     logger: opts.logger ?? false,
-    maxParamLength: 1000,
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are plain JSON: schemas document them in OpenAPI without costing time per request.

@@ -32,7 +32,7 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export async function createServer(opts: ServeOptions): Promise<{ app: FastifyInstance; deps: ServerDeps; ready: Promise<void>; audit: AuditLog }> {
+export async function createServer(opts: ServeOptions & { deferIndex?: boolean }): Promise<{ app: FastifyInstance; deps: ServerDeps; ready: Promise<void>; audit: AuditLog; startIndex: () => void }> {
   const screening = new ScreeningService(opts.store, 1000);
   const audit = new AuditLog(opts.store);
   let indexed = false;
@@ -40,7 +40,7 @@ export async function createServer(opts: ServeOptions): Promise<{ app: FastifyIn
     store: opts.store,
     screening,
     views: new EntityViews(opts.store),
-    jobs: new JobRegistry(),
+    jobs: new JobRegistry(opts.store),
     version: opts.version,
     authRequired: opts.auth === true || !isLoopback(opts.host),
     keys: new KeyCache(opts.store),
@@ -48,15 +48,21 @@ export async function createServer(opts: ServeOptions): Promise<{ app: FastifyIn
     ready: () => indexed,
   };
   const app = await buildApp(deps, { logger: opts.logger ?? false, ...(opts.bodyLimit ? { bodyLimit: opts.bodyLimit } : {}) });
-  const ready = screening.refresh().then(() => {
-    indexed = true;
-  });
-  return { app, deps, ready, audit };
+  // The index builds once asked to (startServer asks after listening, so /healthz answers meanwhile).
+  let startIndex!: () => void;
+  const ready = new Promise<void>((resolve) => (startIndex = resolve))
+    .then(() => screening.refresh())
+    .then(() => {
+      indexed = true;
+    });
+  if (!opts.deferIndex) startIndex();
+  return { app, deps, ready, audit, startIndex };
 }
 
 export async function startServer(opts: ServeOptions): Promise<RunningServer> {
-  const { app, deps, ready, audit } = await createServer(opts);
+  const { app, deps, ready, audit, startIndex } = await createServer({ ...opts, deferIndex: true });
   await app.listen({ host: opts.host, port: opts.port });
+  startIndex();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;

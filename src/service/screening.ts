@@ -124,6 +124,9 @@ export class ScreeningService {
           if (!prepared.names.length && !prepared.identifiers.length) continue;
           this.index.add({ id: entity.id, caption: entity.caption, schema: entity.schema.name, datasets: [source], topics: entity.get('topics'), prepared });
         }
+        // Let I/O through between batches (a synchronous store never leaves the microtask queue),
+        // so a server answers /healthz and /readyz while its index builds.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       this.indexed.set(source, state);
     }
