@@ -7,16 +7,20 @@ import { extractDocumentsBench } from './extract-documents.bench.js';
 import { ingestTradeBench } from './ingest-trade.bench.js';
 import { loadListsBench } from './load-lists.bench.js';
 import type { Benchmark } from './lib/measure.js';
+import { resolveBench } from './resolve.bench.js';
 import { screeningBench } from './screening.bench.js';
+import { serverBench } from './server.bench.js';
 import { storePostgresBench } from './store-postgres.bench.js';
 import { sharedDataDir, writeResult } from './lib/measure.js';
 
 const BENCHMARKS: Record<string, Benchmark> = {
   load: loadListsBench,
   screening: screeningBench,
+  server: serverBench,
   docs: extractDocumentsBench,
   'ingest-trade': ingestTradeBench,
   postgres: storePostgresBench,
+  resolve: resolveBench,
 };
 
 async function main(argv: string[]): Promise<number> {
