@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +106,25 @@ describe('endtrace compare', () => {
     const r = cli('compare', '--input', bad);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${bad}:2`);
+  });
+});
+
+describe('the audit trail of command-line screening', () => {
+  it('records each decision under the OS user, with what re-runs it', () => {
+    const user = `cli:${userInfo().username}`;
+    const screened = JSON.parse(cli('screen', 'TSK Vector LLC', '--limit', '3', '--json').stdout) as { lists: Record<string, string>; results: Array<{ id: string; score: number }> };
+    const r = cli('--json', 'audit', '--action', 'screen', '--key', user, '--limit', '1');
+    expect(r.code, r.stderr).toBe(0);
+    const [rec] = JSON.parse(r.stdout) as Array<{ id: string; principal: string; action: string; algorithm: string; lists: Record<string, string>; query: { names: unknown }; results: Array<{ id: string; score: number }>; params: { limit: number; threshold: number } }>;
+    expect(rec).toMatchObject({ principal: user, action: 'screen', algorithm: 'endtrace-v1', lists: screened.lists, params: { limit: 3, threshold: 0.75 } });
+    expect(rec!.results.map((x) => [x.id, x.score])).toEqual(screened.results.map((x) => [x.id, x.score]));
+    expect(JSON.stringify(rec!.query)).toContain('TSK Vector LLC');
+    const since = new Date().toISOString();
+    const batch = cli('screen', '--input', fixture('screening', 'parties.csv'), '--output', join(dir, 'audit-out.csv'));
+    expect(batch.code, batch.stderr).toBe(0);
+    const rows = JSON.parse(cli('--json', 'audit', '--action', 'screen-batch', '--key', user, '--from', since).stdout) as Array<{ params: { row: number; file: string } }>;
+    // Row 5 has no name or other property: no decision, no record.
+    expect(rows.map((x) => x.params.row).sort()).toEqual([1, 2, 3, 4, 6]);
+    expect(rows[0]!.params.file).toBe(fixture('screening', 'parties.csv'));
   });
 });

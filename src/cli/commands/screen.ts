@@ -2,10 +2,12 @@
  * `endtrace screen` (one query, or a CSV batch with progress) and `endtrace compare` (pairs, for
  * calibrating thresholds). Thin over the screening service.
  */
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { readCsv, readLines } from '../../lists/index.js';
 import { inputError, usageError } from '../../model/index.js';
-import { ScreeningService, comparePairs, toMatchInput } from '../../service/index.js';
+import { ALGORITHM } from '../../matching/index.js';
+import { AuditLog, ScreeningService, comparePairs, toMatchInput } from '../../service/index.js';
 import type { ComparePair, ScreenHit, ScreenOptions, ScreenQuery } from '../../service/index.js';
 import type { GlobalOptions } from '../context.js';
 import { makeContext } from '../context.js';
@@ -75,26 +77,13 @@ export function registerScreen(program: Command, globals: () => GlobalOptions): 
       const threshold = number(flags.threshold, 'threshold', 0, 1);
       await ctx.withStore(async (store) => {
         const service = new ScreeningService(store);
-        if (flags.input) {
-          if (name) throw usageError('give either a NAME or --input, not both');
-          const limit = number(flags.limit, 'limit', 1, 1000) ?? 5;
-          await screenBatch(service, flags.input, flags.output, { limit, threshold }, ctx.json);
-          return;
+        // Decisions made on the command line go to the audit trail too, under the OS user.
+        const audit = new AuditLog(store);
+        try {
+          await screenCommand(service, audit, name, flags, threshold, ctx.json);
+        } finally {
+          await audit.flush();
         }
-        if (!name) throw usageError('give a NAME to screen, or --input FILE');
-        const query: ScreenQuery = { name, schema: flags.schema, birthDate: flags.birthDate, country: flags.country, id: flags.id };
-        const t = performance.now();
-        const res = await service.screen(query, { limit: number(flags.limit, 'limit', 1, 1000) ?? 10, threshold });
-        log(`screened against ${service.size.toLocaleString('en')} entities (${Object.entries(res.lists).map(([s, v]) => `${s} ${v}`).join(', ')}) in ${(performance.now() - t).toFixed(0)} ms`);
-        if (ctx.json) {
-          printJson(res);
-          return;
-        }
-        if (!res.results.length) out(`No result above ${0.5} for "${name}".`);
-        else out(table(['score', 'match', 'id', 'schema', 'list', 'name'], res.results.map((h) => [h.score.toFixed(3), h.match ? 'MATCH' : '', h.id, h.schema, h.source, h.caption])));
-        const best = res.results[0];
-        if (best) out(`\nbest: ${shortExplanation(best)}`);
-        out(`algorithm ${res.algorithm}, threshold ${res.threshold}`);
       });
     });
 
@@ -121,8 +110,45 @@ export function registerScreen(program: Command, globals: () => GlobalOptions): 
     });
 }
 
-async function screenBatch(service: ScreeningService, input: string, output: string | undefined, opts: ScreenOptions, json: boolean): Promise<void> {
+async function screenCommand(service: ScreeningService, audit: AuditLog, name: string | undefined, flags: ScreenFlags, threshold: number | undefined, json: boolean): Promise<void> {
+  if (flags.input) {
+    if (name) throw usageError('give either a NAME or --input, not both');
+    const limit = number(flags.limit, 'limit', 1, 1000) ?? 5;
+    await screenBatch(service, audit, flags.input, flags.output, { limit, threshold }, json);
+    return;
+  }
+  if (!name) throw usageError('give a NAME to screen, or --input FILE');
+  const query: ScreenQuery = { name, schema: flags.schema, birthDate: flags.birthDate, country: flags.country, id: flags.id };
+  const t = performance.now();
+  const limit = number(flags.limit, 'limit', 1, 1000) ?? 10;
+  const res = await service.screen(query, { limit, threshold });
+  audit.record({ action: 'screen', principal: cliPrincipal(), query: res.query, results: auditResults(res.results), algorithm: res.algorithm, lists: res.lists, params: { limit, threshold: res.threshold } });
+  log(`screened against ${service.size.toLocaleString('en')} entities (${Object.entries(res.lists).map(([s, v]) => `${s} ${v}`).join(', ')}) in ${(performance.now() - t).toFixed(0)} ms`);
+  if (json) {
+    printJson(res);
+    return;
+  }
+  if (!res.results.length) out(`No result above ${0.5} for "${name}".`);
+  else out(table(['score', 'match', 'id', 'schema', 'list', 'name'], res.results.map((h) => [h.score.toFixed(3), h.match ? 'MATCH' : '', h.id, h.schema, h.source, h.caption])));
+  const best = res.results[0];
+  if (best) out(`\nbest: ${shortExplanation(best)}`);
+  out(`algorithm ${res.algorithm}, threshold ${res.threshold}`);
+}
+
+/** The principal of command-line decisions in the audit trail. */
+function cliPrincipal(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+const auditResults = (hits: ScreenHit[]) => hits.map((h) => ({ id: h.id, score: h.score, match: h.match }));
+
+async function screenBatch(service: ScreeningService, audit: AuditLog, input: string, output: string | undefined, opts: ScreenOptions, json: boolean): Promise<void> {
   const lists = await service.refresh();
+  const principal = cliPrincipal();
   const queries: Array<{ row: number; line: number; query: ScreenQuery }> = [];
   for await (const q of inputQueries(input)) queries.push(q);
   const bar = new ProgressBar();
@@ -140,6 +166,9 @@ async function screenBatch(service: ScreeningService, input: string, output: str
       hits = service.screenPrepared(matchInput, lists, opts).results;
     } catch (err) {
       error = `${input}:${line}: ${(err as Error).message}`;
+    }
+    if (matchInput) {
+      audit.record({ action: 'screen-batch', principal, query: matchInput, results: auditResults(hits), algorithm: ALGORITHM, lists, params: { file: input, row, limit: opts.limit, threshold: opts.threshold ?? null } });
     }
     matches += hits.filter((h) => h.match).length;
     if (json) printJsonLine({ row, query: matchInput ?? query, ...(error ? { error } : {}), results: hits });
