@@ -28,7 +28,7 @@ import type { EntityBundle } from '../src/model/index.js';
 import type * as Service from '../src/service/index.js';
 import type * as StoreApi from '../src/store/index.js';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
-import { REPO_ROOT, interleave, mb, newestMtime, reportChild, runChild, secs, stats, table, verdict } from './lib/measure.js';
+import { interleave, mb, missingBuild, REPO_ROOT, reportChild, runChild, secs, stats, table, verdict } from './lib/measure.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const TARGET = { rowsPerSec: 20_000, rssMb: 1536 };
@@ -267,9 +267,8 @@ async function childCsv(file: string): Promise<CsvResult> {
 // ---------------------------------------------------------------- the benchmark
 
 export async function ingestTradeBench(ctx: BenchContext): Promise<BenchOutcome> {
-  const distDir = join(REPO_ROOT, 'dist');
-  if (!existsSync(join(distDir, 'service', 'index.js'))) return { skipped: 'dist/ is missing: run `npm run build` first' };
-  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(distDir, '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  const missing = missingBuild(ctx, 'service/index.js');
+  if (missing) return missing;
   const rows = Math.max(1000, Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000) || 1_000_000);
   const reps = Math.max(1, Number(process.env.BENCH_INGEST_REPS ?? 1) || 1);
   const keep = process.env.BENCH_INGEST_KEEP === '1';

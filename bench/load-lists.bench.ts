@@ -6,10 +6,9 @@
  * on the built code: run `npm run build` first.
  * Environment: BENCH_LOAD_REPS (full loads, default 1), BENCH_RATIO_REPS (default 5, at least 3).
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
-import { REPO_ROOT, interleave, mb, ms, newestMtime, runChild, secs, stats, table, verdict } from './lib/measure.js';
+import { interleave, mb, missingBuild, ms, NO_DATA, REPO_ROOT, runChild, secs, stats, table, verdict } from './lib/measure.js';
 
 const CHILD = join(REPO_ROOT, 'bench', 'load-lists.child.ts');
 const SDN = ['ofac_sdn', '2023-12-28'];
@@ -31,10 +30,9 @@ interface CsvResult {
 const reps = (name: string, fallback: number, min: number) => Math.max(min, Number(process.env[name] ?? fallback) || fallback);
 
 export async function loadListsBench(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.dataDir) return { skipped: 'the real list files are not available (../shared/data or $ENDTRACE_SHARED_DIR/data not found)' };
-  const distDir = join(REPO_ROOT, 'dist');
-  if (!existsSync(join(distDir, 'service', 'index.js'))) return { skipped: 'dist/ is missing: run `npm run build` first' };
-  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(distDir, '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  if (!ctx.dataDir) return NO_DATA;
+  const missing = missingBuild(ctx, 'service/index.js');
+  if (missing) return missing;
   const dataDir = ctx.dataDir;
   const sdnDir = join(dataDir, ...SDN);
 

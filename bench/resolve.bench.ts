@@ -19,11 +19,11 @@
  *     generated folder) instead of loading the lists and the data set again.
  * Run `npm run build` first: the children use dist/.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
-import { REPO_ROOT, mb, newestMtime, runChild, secs, stats, table, verdict } from './lib/measure.js';
+import { mb, missingBuild, NO_DATA, REPO_ROOT, runChild, secs, stats, table, verdict } from './lib/measure.js';
 import type { BlockedRun, PreparedRun, ReferenceRow, UseCasesRun } from './resolve.child.js';
 
 const CHILD = join(REPO_ROOT, 'bench', 'resolve.child.ts');
@@ -38,10 +38,9 @@ const pct = (v: number) => `${(100 * v).toFixed(2)}%`;
 const int = (v: number) => Math.round(v).toLocaleString('en');
 
 export async function resolveBench(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.dataDir) return { skipped: 'the real list files are not available (../shared/data or $ENDTRACE_SHARED_DIR/data not found)' };
-  const distDir = join(REPO_ROOT, 'dist');
-  if (!existsSync(join(distDir, 'resolve', 'index.js'))) return { skipped: 'dist/ is missing or has no resolve/: run `npm run build` first' };
-  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(distDir, '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  if (!ctx.dataDir) return NO_DATA;
+  const missing = missingBuild(ctx, 'resolve/index.js');
+  if (missing) return missing;
   const tmp = mkdtempSync(join(tmpdir(), 'endtrace-resolve-bench-'));
   try {
     const seed = envNum('BENCH_RESOLVE_SEED', 7);

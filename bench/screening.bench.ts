@@ -16,11 +16,11 @@
  *   BENCH_SCREENING_DB — reuse a store with the lists loaded instead of loading a fresh one.
  * Run `npm run build` first: the children use dist/.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
-import { REPO_ROOT, mb, newestMtime, percentile, runChild, secs, stats, table, verdict } from './lib/measure.js';
+import { mb, missingBuild, NO_DATA, percentile, REPO_ROOT, runChild, secs, stats, table, verdict } from './lib/measure.js';
 import type { BenchQuery } from './query-generator.js';
 
 const CHILD = join(REPO_ROOT, 'bench', 'screening.child.ts');
@@ -48,10 +48,9 @@ type ExhaustiveRun = Array<{ i: number; indexMs: number; exhaustiveMs: number; i
 type PeerRun = Array<{ found: boolean; ms: number }>;
 
 export async function screeningBench(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.dataDir) return { skipped: 'the real list files are not available (../shared/data or $ENDTRACE_SHARED_DIR/data not found)' };
-  const distDir = join(REPO_ROOT, 'dist');
-  if (!existsSync(join(distDir, 'service', 'index.js'))) return { skipped: 'dist/ is missing: run `npm run build` first' };
-  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(distDir, '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  if (!ctx.dataDir) return NO_DATA;
+  const missing = missingBuild(ctx, 'service/index.js');
+  if (missing) return missing;
   const tmp = mkdtempSync(join(tmpdir(), 'endtrace-screening-bench-'));
   try {
     let db = process.env.BENCH_SCREENING_DB ?? '';

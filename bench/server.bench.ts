@@ -14,12 +14,12 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
-import { REPO_ROOT, mb, newestMtime, runChild, secs, table, verdict } from './lib/measure.js';
+import { mb, missingBuild, NO_DATA, REPO_ROOT, runChild, secs, table, verdict } from './lib/measure.js';
 import type { BenchQuery } from './query-generator.js';
 
 const CHILD = join(REPO_ROOT, 'bench', 'server.child.ts');
@@ -137,9 +137,9 @@ async function drive(label: string, db: string, queries: BenchQuery[], ctx: Benc
 }
 
 export async function serverBench(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.dataDir) return { skipped: 'the real list files are not available (../shared/data or $ENDTRACE_SHARED_DIR/data not found)' };
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli', 'main.js'))) return { skipped: 'dist/ is missing: run `npm run build` first' };
-  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(join(REPO_ROOT, 'dist'), '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  if (!ctx.dataDir) return NO_DATA;
+  const missing = missingBuild(ctx, 'cli/main.js');
+  if (missing) return missing;
   const tmp = mkdtempSync(join(tmpdir(), 'endtrace-server-bench-'));
   try {
     let db = process.env.BENCH_SCREENING_DB ?? '';

@@ -11,11 +11,11 @@
  * and dropped), BENCH_PG_SDN_REPS (default 5), BENCH_PG_FULL_REPS (default 3),
  * BENCH_PG_READ_REPS (default 3), BENCH_PG_READS (getEntity calls per read run, default 2000).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
-import { REPO_ROOT, interleave, newestMtime, runChild, secs, stats, table } from './lib/measure.js';
+import { interleave, missingBuild, NO_DATA, REPO_ROOT, runChild, secs, stats, table } from './lib/measure.js';
 
 const CHILD = join(REPO_ROOT, 'bench', 'store-postgres.child.ts');
 const KINDS = ['sqlite', 'postgres'] as const;
@@ -68,11 +68,10 @@ function loadRows(runs: Record<Kind, LoadResult[]>): Array<Array<string | number
 const LOAD_HEADERS = ['store', 'n', 'wall (median)', 'wall (min)', 'node CPU (median)', 'server CPU (median)', 'entities', 'statements'];
 
 export async function storePostgresBench(ctx: BenchContext): Promise<BenchOutcome> {
-  if (!ctx.dataDir) return { skipped: 'the real list files are not available (../shared/data or $ENDTRACE_SHARED_DIR/data not found)' };
   if (!(process.env.ENDTRACE_BENCH_PG ?? process.env.ENDTRACE_TEST_PG)) return { skipped: 'no PostgreSQL: set ENDTRACE_BENCH_PG or ENDTRACE_TEST_PG' };
-  const distDir = join(REPO_ROOT, 'dist');
-  if (!existsSync(join(distDir, 'store', 'postgres', 'postgres-store.js'))) return { skipped: 'dist/ is missing or old: run `npm run build` first' };
-  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(distDir, '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  if (!ctx.dataDir) return NO_DATA;
+  const missing = missingBuild(ctx, 'store/postgres/postgres-store.js');
+  if (missing) return missing;
 
   const sdnDir = join(ctx.dataDir, 'ofac_sdn', '2023-12-28');
   const sdn = await loads(ctx, 'SDN 2023-12-28', sdnDir, reps('BENCH_PG_SDN_REPS', 5), { sqlite: undefined, postgres: undefined });

@@ -150,3 +150,13 @@ export function newestMtime(dir: string, ext: string): number {
   }
   return newest;
 }
+
+export const NO_DATA = { skipped: 'the real list files are not available (../shared/data or $ENDTRACE_SHARED_DIR/data not found)' };
+
+/** Why a benchmark cannot run (no build holding `dist/<module>`), or null; warns when the build is older than the sources. */
+export function missingBuild(ctx: BenchContext, module: string): { skipped: string } | null {
+  const distDir = join(REPO_ROOT, 'dist');
+  if (!existsSync(join(distDir, module))) return { skipped: `dist/${module} is missing: run \`npm run build\` first` };
+  if (newestMtime(join(REPO_ROOT, 'src'), '.ts') > newestMtime(distDir, '.js')) ctx.log('warning: src/ is newer than dist/; run `npm run build` to measure the current code\n');
+  return null;
+}

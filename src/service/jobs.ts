@@ -20,17 +20,8 @@ import type { JobRecord, JobStatus, Store } from '../store/index.js';
 
 export type { JobStatus };
 
-export interface JobView {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  total: number;
-  done: number;
-  createdAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  owner: string | null;
-}
+/** A job as callers see it: its record without the bookkeeping of who runs it. */
+export type JobView = Omit<JobRecord, 'runner' | 'updatedAt'>;
 
 export interface JobRegistryOptions {
   /** How long a finished job is kept (ms; default 6 h). */

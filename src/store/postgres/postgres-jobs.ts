@@ -4,38 +4,9 @@
  * every job. Parameterised SQL only; the same statements as sqlite/sqlite-jobs.ts.
  */
 import type { Pool } from 'pg';
-import type { JobEnd, JobRecord, JobStatus } from '../types.js';
-
-/** Every column but the result, which only getJobResult reads. */
-const JOB_COLUMNS = 'id, kind, status, total, done, owner, runner, created_at, updated_at, finished_at, error';
-
-interface JobRow {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  total: number;
-  done: number;
-  owner: string | null;
-  runner: string | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  error: string | null;
-}
-
-const jobOf = (r: JobRow): JobRecord => ({
-  id: r.id,
-  kind: r.kind,
-  status: r.status,
-  total: r.total,
-  done: r.done,
-  createdAt: r.created_at,
-  finishedAt: r.finished_at,
-  error: r.error,
-  owner: r.owner,
-  runner: r.runner,
-  updatedAt: r.updated_at,
-});
+import { JOB_COLUMNS, jobOf } from '../job-rows.js';
+import type { JobRow } from '../job-rows.js';
+import type { JobEnd, JobRecord } from '../types.js';
 
 export async function createJob(pool: Pool, j: JobRecord): Promise<void> {
   await pool.query(`INSERT INTO job (${JOB_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`, [

@@ -4,38 +4,9 @@
  * every job. Parameterised SQL only (as sqlite-admin.ts).
  */
 import type { Database } from 'better-sqlite3';
-import type { JobEnd, JobRecord, JobStatus } from '../types.js';
-
-/** Every column but the result, which only getJobResult reads. */
-const JOB_COLUMNS = 'id, kind, status, total, done, owner, runner, created_at, updated_at, finished_at, error';
-
-interface JobRow {
-  id: string;
-  kind: string;
-  status: JobStatus;
-  total: number;
-  done: number;
-  owner: string | null;
-  runner: string | null;
-  created_at: string;
-  updated_at: string;
-  finished_at: string | null;
-  error: string | null;
-}
-
-const jobOf = (r: JobRow): JobRecord => ({
-  id: r.id,
-  kind: r.kind,
-  status: r.status,
-  total: r.total,
-  done: r.done,
-  createdAt: r.created_at,
-  finishedAt: r.finished_at,
-  error: r.error,
-  owner: r.owner,
-  runner: r.runner,
-  updatedAt: r.updated_at,
-});
+import { JOB_COLUMNS, jobOf } from '../job-rows.js';
+import type { JobRow } from '../job-rows.js';
+import type { JobEnd, JobRecord } from '../types.js';
 
 export function createJob(db: Database, j: JobRecord): void {
   db.prepare(`INSERT INTO job (${JOB_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
