@@ -92,3 +92,14 @@ describe('compareNames', () => {
     }
   });
 });
+
+describe('short words of organisation names', () => {
+  it('are acronyms: a sound-alike with other letters is another name', () => {
+    expect(cmp('PSI DMCC', 'PCI', 'org').score).toBe(0);
+    expect(cmp('KSK', 'KCK', 'org').score).toBe(0);
+    expect(cmp('PSI DMCC', 'PSI', 'org').score).toBe(1);
+  });
+  it('leave short personal names to their sound', () => {
+    expect(cmp('Li Wei', 'Lee Wei', 'person').score).toBeGreaterThan(0.8);
+  });
+});

@@ -11,7 +11,7 @@ import { familiesCompatible } from '../names/legal-forms.js';
 import type { PreparedName, Token, TokenClass } from '../names/prepare.js';
 import { latinKey, skeleton } from '../text/latin.js';
 import { mongeElkan } from './jaro-winkler.js';
-import { latticeToLatin, spelling, tokenSimilarity } from './token-similarity.js';
+import { acronymPair, latticeToLatin, spelling, tokenSimilarity } from './token-similarity.js';
 
 export interface AlignedPair {
   q: number[];
@@ -246,7 +246,7 @@ export function compareNames(q: PreparedName, c: PreparedName): NameComparison {
   const usedQ = new Array<boolean>(q.tokens.length).fill(false);
   const usedC = new Array<boolean>(c.tokens.length).fill(false);
   const chosen: AlignedPair[] = [];
-  if (q.joined === c.joined) {
+  if (q.joined === c.joined && !q.tokens.some((t, i) => acronymPair(t, c.tokens[i]!, person))) {
     for (let i = 0; i < q.tokens.length; i++) chosen.push({ q: [i], c: [i], sim: 1, how: 'token' });
     usedQ.fill(true);
     usedC.fill(true);

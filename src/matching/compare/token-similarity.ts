@@ -15,6 +15,9 @@ export function tokenSimilarity(q: Token, c: Token, person: boolean): number {
   if (q.lattice || c.lattice) return latticePair(q, c);
   if (q.cls === 'number' || c.cls === 'number') return q.cls === c.cls && q.key === c.key ? 1 : 0;
   if (q.cls === 'initial' || c.cls === 'initial') return initialPair(q, c);
+  // Short words of an organisation name are mostly acronyms, spelled letter by letter: a sound
+  // alike is another name (PSI ≠ PCI, KSK ≠ KCK), so only the spelling counts.
+  if (acronymPair(q, c, person)) return letterSpelling(q.ascii, c.ascii);
   if (q.key === c.key) return 1;
   if (q.alt?.includes(c.key) || c.alt?.includes(q.key) || q.alt?.some((a) => c.alt?.includes(a))) return 0.95;
   if (person && q.cls === 'word' && c.cls === 'word' && sameGivenName(q.key, c.key)) return 0.9;
@@ -34,6 +37,18 @@ export function spelling(q: Token, c: Token): number {
   if (d <= budget) return 1 - d / Math.max(longer, 1);
   if (shorter >= 5 && q.key.length === c.key.length && isAnagram(q.key, c.key)) return 0.8;
   return 0;
+}
+
+/** Two different short words of organisation names, compared by their letters alone. */
+export function acronymPair(q: Token, c: Token, person: boolean): boolean {
+  return !person && q.ascii !== c.ascii && q.ascii.length <= 3 && c.ascii.length <= 3 && q.cls === 'word' && c.cls === 'word';
+}
+
+/** Edit-distance similarity of the letters as written (not their sound keys), within the budget. */
+function letterSpelling(a: string, b: string): number {
+  const budget = editBudget(Math.min(a.length, b.length));
+  const d = editDistance(a, b, budget);
+  return d <= budget ? 1 - d / Math.max(a.length, b.length, 1) : 0;
 }
 
 const letterCounts = new Int16Array(128);
