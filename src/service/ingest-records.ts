@@ -15,13 +15,12 @@ import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { EndtraceError, isEndtraceError, usageError } from '../model/index.js';
-import type { EntityBundle, Issue } from '../model/index.js';
+import type { Issue } from '../model/index.js';
 import { DEFAULT_MAPPING, formatName, ingestStructured, inspectStructuredFile, loadMapping, mappingFits } from '../ingest/index.js';
 import type { IngestContext, IngestSummary, Mapping, StructuredFile } from '../ingest/index.js';
-import { emptyRows, flattenBundles } from '../store/index.js';
-import type { Store, VersionInfo, VersionRows } from '../store/index.js';
-import { deserializeError, serializeError } from './parse-messages.js';
-import type { SerializedError } from './parse-messages.js';
+import type { Store, VersionInfo } from '../store/index.js';
+import { RowSender, batchRows, receiveRows } from './row-stream.js';
+import type { RowContext, RowStream } from './row-stream.js';
 
 export type RecordsKind = 'trade' | 'ownership' | 'travel';
 
@@ -123,7 +122,7 @@ export async function ingestRecords(store: Store, opts: IngestRecordsOptions): P
   };
   const job: IngestJob = { file, mapping, dataset, strict: opts.strict ?? false, batchSize: opts.batchSize ?? BATCH };
   const inWorker = opts.worker === true || ((opts.worker ?? 'auto') === 'auto' && file.facts.bytes >= INGEST_WORKER_MIN_BYTES);
-  const rows = inWorker ? rowsInWorker(job, ctx) : rowsHere(job, ctx);
+  const rows = inWorker ? rowsInWorker(job, ctx) : batchRows(produce(job, ctx), job.batchSize);
   try {
     let step = await rows.next();
     while (!step.done) {
@@ -155,76 +154,19 @@ interface IngestJob {
   batchSize: number;
 }
 
-type RowStream = AsyncGenerator<VersionRows, IngestSummary, undefined>;
-
-/** Parses in this thread: bundles flattened `batchSize` at a time. */
-async function* rowsHere(job: IngestJob, ctx: IngestContext): RowStream {
-  const bundles = ingestStructured(job.file, job.mapping, { dataset: job.dataset }, ctx);
-  let batch: EntityBundle[] = [];
-  let step = await bundles.next();
-  while (!step.done) {
-    batch.push(step.value);
-    if (batch.length >= job.batchSize) {
-      yield flattenBundles(batch);
-      batch = [];
-    }
-    step = await bundles.next();
-  }
-  if (batch.length) yield flattenBundles(batch);
-  return step.value;
-}
-
-/** Issues and progress since the last message. */
-interface Report {
-  issues: Issue[];
-  bytes?: number;
-}
-
-type FromWorker =
-  | (Report & { type: 'rows'; rows: VersionRows })
-  | (Report & { type: 'report' })
-  | (Report & { type: 'done'; summary: IngestSummary })
-  | (Report & { type: 'error'; error: SerializedError });
-
-/** Batches sent and not yet written: enough to keep both threads busy, few enough to bound memory. */
-const WINDOW = 3;
-const PROGRESS_MS = 100;
+/** The job's bundles; `ctx` is this thread's context or the worker's (row-stream.ts). */
+const produce = (job: IngestJob, ctx: RowContext) => ingestStructured(job.file, job.mapping, { dataset: job.dataset }, { ...ctx, strict: job.strict });
 
 /** Parses in a worker thread; the rows arrive here in order, with the issues between them. */
-async function* rowsInWorker(job: IngestJob, ctx: IngestContext): RowStream {
+async function* rowsInWorker(job: IngestJob, ctx: RowContext): RowStream<IngestSummary> {
   const worker = startWorker(job);
-  const queue: FromWorker[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  worker.on('message', (m: FromWorker) => {
-    queue.push(m);
-    wake?.();
-  });
-  worker.on('error', (err: Error) => {
-    failure ??= err;
-    wake?.();
-  });
-  worker.on('exit', (code) => {
-    failure ??= new EndtraceError('internal', `the ingest worker stopped (exit code ${code})`);
-    wake?.();
-  });
   try {
-    for (;;) {
-      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-      const m = queue.shift();
-      if (!m) throw failure!;
-      for (const issue of m.issues) ctx.issue(issue);
-      if (m.bytes !== undefined) ctx.progress?.(m.bytes);
-      if (m.type === 'rows') {
-        yield m.rows;
-        worker.postMessage('ack');
-      } else if (m.type === 'done') {
-        return m.summary;
-      } else if (m.type === 'error') {
-        throw deserializeError(m.error);
-      }
-    }
+    return yield* receiveRows<IngestSummary>(worker, ctx, {
+      name: 'ingest worker',
+      start: () => undefined,
+      ack: () => worker.postMessage('ack'),
+      state: { finished: false },
+    });
   } finally {
     await worker.terminate();
   }
@@ -243,62 +185,13 @@ function startWorker(job: IngestJob): Worker {
   return new Worker(new URL(here), { workerData: data });
 }
 
-/** The worker side: parse, flatten, send, at most WINDOW batches ahead of the writes. */
-async function runWorker(job: IngestJob): Promise<void> {
+/** The worker side: every message from the main thread is an ack of a written batch. */
+function runWorker(job: IngestJob): void {
   const port = parentPort!;
-  let unacked = 0;
-  let wakeOnAck: (() => void) | undefined;
-  port.on('message', () => {
-    unacked--;
-    wakeOnAck?.();
-  });
-  let issues: Issue[] = [];
-  let bytes: number | undefined;
-  let lastProgress = 0;
-  const send = (m: FromWorker) => {
-    port.postMessage(m);
-    issues = [];
-    bytes = undefined;
-  };
-  const report = () => send({ type: 'report', issues, ...(bytes !== undefined ? { bytes } : {}) });
-  try {
-    const bundles = ingestStructured(job.file, job.mapping, { dataset: job.dataset }, {
-      strict: job.strict,
-      issue(i) {
-        issues.push(i);
-        if (issues.length >= ISSUE_BATCH) report();
-      },
-      progress(read) {
-        bytes = read;
-        const now = Date.now();
-        if (now - lastProgress >= PROGRESS_MS) {
-          lastProgress = now;
-          report();
-        }
-      },
-    });
-    let rows = emptyRows();
-    let count = 0;
-    const flush = async () => {
-      send({ type: 'rows', rows, issues, ...(bytes !== undefined ? { bytes } : {}) });
-      unacked++;
-      rows = emptyRows();
-      count = 0;
-      while (unacked >= WINDOW) await new Promise<void>((resolve) => (wakeOnAck = resolve));
-      wakeOnAck = undefined;
-    };
-    let step = await bundles.next();
-    while (!step.done) {
-      flattenBundles([step.value], rows);
-      if (++count >= job.batchSize) await flush();
-      step = await bundles.next();
-    }
-    if (count > 0) await flush();
-    send({ type: 'done', summary: step.value, issues, ...(bytes !== undefined ? { bytes } : {}) });
-  } catch (err) {
-    send({ type: 'error', error: serializeError(err), issues, ...(bytes !== undefined ? { bytes } : {}) });
-  }
+  const sender = new RowSender((m) => port.postMessage(m));
+  port.on('message', () => sender.ack());
+  void sender.send((ctx) => produce(job, ctx), job.batchSize);
 }
 
 const workerJob = isMainThread ? undefined : (workerData as Record<string, IngestJob> | null)?.[WORKER_FLAG];
-if (workerJob) void runWorker(workerJob);
+if (workerJob) runWorker(workerJob);

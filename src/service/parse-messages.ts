@@ -1,29 +1,16 @@
 /**
- * The messages between loadLists and its parser worker (parse-worker.ts), and errors as they
- * cross the thread: an EndtraceError arrives as an EndtraceError with its kind, code, location
+ * The messages to loadLists' parser worker (parse-worker.ts; what comes back is a RowMessage,
+ * row-stream.ts), and errors as they cross a thread: an EndtraceError arrives as an EndtraceError with its kind, code, location
  * and message; any other error as an Error with its name, message and stack.
  */
 import { EndtraceError } from '../model/index.js';
-import type { ErrorKind, InputLocation, Issue } from '../model/index.js';
-import type { ListMeta, LoadUnit } from '../lists/index.js';
-import type { VersionRows } from '../store/index.js';
+import type { ErrorKind, InputLocation } from '../model/index.js';
+import type { LoadUnit } from '../lists/index.js';
 
 export type ToWorker =
   | { type: 'parse'; unit: LoadUnit; batchSize: number }
   /** A batch of rows has been written: the worker may send another. */
   | { type: 'ack' };
-
-/** Issues reported since the last message, and the bytes read so far (when they changed). */
-interface Report {
-  issues: Issue[];
-  bytes?: number;
-}
-
-export type FromWorker =
-  | (Report & { type: 'rows'; rows: VersionRows })
-  | (Report & { type: 'report' })
-  | (Report & { type: 'done'; meta: ListMeta })
-  | (Report & { type: 'error'; error: SerializedError });
 
 export interface SerializedError {
   name: string;

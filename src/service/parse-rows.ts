@@ -7,32 +7,17 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { EndtraceError } from '../model/index.js';
-import type { EntityBundle } from '../model/index.js';
 import { parserFor } from '../lists/index.js';
 import type { ListMeta, LoadUnit, ParseContext } from '../lists/index.js';
-import { flattenBundles } from '../store/index.js';
-import type { VersionRows } from '../store/index.js';
-import { deserializeError } from './parse-messages.js';
-import type { FromWorker, ToWorker } from './parse-messages.js';
+import type { ToWorker } from './parse-messages.js';
+import { batchRows, receiveRows } from './row-stream.js';
+import type { RowStream as BaseRowStream } from './row-stream.js';
 
-export type RowStream = AsyncGenerator<VersionRows, ListMeta, undefined>;
+export type RowStream = BaseRowStream<ListMeta>;
 
 /** Parses in this thread: the parser's bundles, flattened `batchSize` at a time. */
-export async function* parseRowsHere(unit: LoadUnit, ctx: ParseContext, batchSize: number): RowStream {
-  const generator = parserFor(unit.format).parse(unit, ctx);
-  let batch: EntityBundle[] = [];
-  let step = await generator.next();
-  while (!step.done) {
-    batch.push(step.value);
-    if (batch.length >= batchSize) {
-      yield flattenBundles(batch);
-      batch = [];
-    }
-    step = await generator.next();
-  }
-  if (batch.length) yield flattenBundles(batch);
-  return step.value;
+export function parseRowsHere(unit: LoadUnit, ctx: ParseContext, batchSize: number): RowStream {
+  return batchRows(parserFor(unit.format).parse(unit, ctx), batchSize);
 }
 
 /**
@@ -44,50 +29,16 @@ export class ParseWorker {
 
   async *parse(unit: LoadUnit, ctx: ParseContext, batchSize: number): RowStream {
     const worker = (this.worker ??= startWorker());
-    const queue: FromWorker[] = [];
-    let failure: Error | undefined;
-    let wake: (() => void) | undefined;
-    const onMessage = (m: FromWorker) => {
-      queue.push(m);
-      wake?.();
-    };
-    const onError = (err: Error) => {
-      failure ??= err;
-      wake?.();
-    };
-    const onExit = (code: number) => {
-      failure ??= new EndtraceError('internal', `the parser worker stopped (exit code ${code})`);
-      wake?.();
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    let finished = false;
+    const state = { finished: false };
     try {
-      post(worker, { type: 'parse', unit, batchSize });
-      for (;;) {
-        while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
-        const m = queue.shift();
-        if (!m) throw failure!;
-        for (const issue of m.issues) ctx.issue(issue);
-        if (m.bytes !== undefined) ctx.progress?.(m.bytes);
-        if (m.type === 'rows') {
-          yield m.rows;
-          post(worker, { type: 'ack' });
-        } else if (m.type === 'done') {
-          finished = true;
-          return m.meta;
-        } else if (m.type === 'error') {
-          finished = true;
-          throw deserializeError(m.error);
-        }
-      }
+      return yield* receiveRows<ListMeta>(worker, ctx, {
+        name: 'parser worker',
+        start: () => post(worker, { type: 'parse', unit, batchSize }),
+        ack: () => post(worker, { type: 'ack' }),
+        state,
+      });
     } finally {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-      if (!finished) await this.close();
+      if (!state.finished) await this.close();
     }
   }
 
