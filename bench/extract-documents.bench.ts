@@ -23,18 +23,7 @@ import { ScreeningService, ingestDocuments, loadLists, screeningLookup } from '.
 import { SqliteStore } from '../src/store/index.js';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
 import { REPO_ROOT, interleave, sharedDataDir, stats, table, writeResult } from './lib/measure.js';
-
-/** mulberry32: a small seeded generator, so every run extracts the same documents. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './query-generator.js';
 
 const RU_WORDS = ['Пример', 'Лесной', 'Северный', 'Вектор-Тест', 'Альфа', 'Дельта', 'Полярный', 'Каскад', 'Речной', 'Звезда'];
 const EN_WORDS = ['Kestrel', 'Harbor', 'Example', 'Northwind', 'Bluefin', 'Cobalt', 'Meridian', 'Granite', 'Aurora', 'Summit'];
@@ -52,7 +41,7 @@ export interface GeneratedDoc {
 
 /** `n` fictional documents; real listed names appear only in neutral lists of screened names. */
 export function generateDocuments(n: number, seed = 20240423): GeneratedDoc[] {
-  const r = rng(seed);
+  const r = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const num = (digits: number) => String(Math.floor(r() * 10 ** digits)).padStart(digits, '0');
   const docs: GeneratedDoc[] = [];

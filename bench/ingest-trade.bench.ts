@@ -29,23 +29,12 @@ import type * as Service from '../src/service/index.js';
 import type * as StoreApi from '../src/store/index.js';
 import type { BenchContext, BenchOutcome } from './lib/measure.js';
 import { interleave, mb, missingBuild, REPO_ROOT, reportChild, runChild, secs, stats, table, verdict } from './lib/measure.js';
+import { prng } from './query-generator.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const TARGET = { rowsPerSec: 20_000, rssMb: 1536 };
 
 // ---------------------------------------------------------------- generator (seeded, fictional)
-
-/** mulberry32: a small seeded PRNG (Tommy Ettinger's public-domain generator). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYLLABLES = ['ve', 'lor', 'ix', 'tar', 'vesk', 'qu', 'ann', 'zer', 'bal', 'mi', 'ron', 'dy', 'ka', 'sul', 'fen', 'oth', 'pra', 'nel', 'gri', 'vo', 'lux', 'ter', 'sai', 'mon'];
 const CN_CITIES = ['Shenzhen', 'Ningbo', 'Hangzhou', 'Dongguan', 'Suzhou', 'Xiamen', 'Chengdu', 'Wuxi'];

@@ -1,5 +1,5 @@
 /** What the HTTP layer needs from the rest of the system, gathered in one object. */
-import type { EntityViews, JobRegistry, ScreeningService } from '../service/index.js';
+import type { AuditInput, EntityViews, JobRegistry, ScreeningService } from '../service/index.js';
 import type { Store } from '../store/index.js';
 
 export type Role = 'reader' | 'analyst' | 'admin';
@@ -16,15 +16,8 @@ export interface KeyVerifier {
   verify(key: string): Promise<Principal | null>;
 }
 
-export interface AuditEntry {
-  action: string;
-  principal: string;
-  query: unknown;
-  results: unknown;
-  algorithm: string;
-  lists: Record<string, string>;
-  params: Record<string, unknown>;
-}
+/** A decision for the audit trail (what AuditLog.record takes). */
+export type AuditEntry = AuditInput;
 
 export interface AuditSink {
   record(entry: AuditEntry): void;

@@ -7,15 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditQuery, AuditRecord, Store } from '../store/index.js';
 
-export interface AuditInput {
-  action: string;
-  principal: string;
-  query: unknown;
-  results: unknown;
-  algorithm: string;
-  lists: Record<string, string>;
-  params: Record<string, unknown>;
-}
+/** A decision as recorded: its record without the id and time, which the log assigns. */
+export type AuditInput = Omit<AuditRecord, 'id' | 'at'>;
 
 export class AuditLog {
   private buffer: AuditRecord[] = [];

@@ -24,6 +24,18 @@ export function reportListening(url: string, auth: boolean): void {
   if (cluster.isWorker && process.send) process.send({ type: 'endtrace:listening', url, auth } satisfies ListeningMessage);
 }
 
+/** Prints where the API listens (stdout): one JSON object under --json, else three lines. */
+export function announce(url: string, auth: boolean, json: boolean, workers = 1): void {
+  if (json) {
+    printJson({ url, docs: `${url}/docs`, openapi: `${url}/openapi.json`, auth, ...(workers > 1 ? { workers } : {}) });
+    return;
+  }
+  const mode = auth ? 'API keys required' : 'local mode, no key needed';
+  out(`endtrace API on ${url} (${workers > 1 ? `${workers} worker processes, ` : ''}${mode})`);
+  out(`  docs:    ${url}/docs`);
+  out(`  openapi: ${url}/openapi.json`);
+}
+
 /** The number of workers asked for: --workers, else ENDTRACE_WORKERS, else 1; 'auto' is one per core. */
 export function workerCount(flag: string | undefined, cores: number): number {
   const raw = flag ?? process.env.ENDTRACE_WORKERS ?? '1';
@@ -48,12 +60,7 @@ export async function runPrimary(n: number, json: boolean): Promise<never> {
       log(`endtrace: worker ${worker.process.pid} listening`);
       if (announced) return;
       announced = true;
-      if (json) printJson({ url: m.url, docs: `${m.url}/docs`, openapi: `${m.url}/openapi.json`, auth: m.auth, workers: n });
-      else {
-        out(`endtrace API on ${m.url} (${n} worker processes, ${m.auth ? 'API keys required' : 'local mode, no key needed'})`);
-        out(`  docs:    ${m.url}/docs`);
-        out(`  openapi: ${m.url}/openapi.json`);
-      }
+      announce(m.url, m.auth, json, n);
     });
     return worker;
   };

@@ -13,8 +13,8 @@ import type { RunningServer } from '../../server/index.js';
 import type { Store } from '../../store/index.js';
 import type { GlobalOptions } from '../context.js';
 import { makeContext } from '../context.js';
-import { log, out, printJson } from '../output.js';
-import { reportListening, runPrimary, workerCount } from './serve-cluster.js';
+import { log } from '../output.js';
+import { announce, reportListening, runPrimary, workerCount } from './serve-cluster.js';
 
 export function packageVersion(): string {
   try {
@@ -37,15 +37,9 @@ export async function serveStore(store: Store, flags: ServeFlags, json: boolean)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a port number');
   const host = flags.host ?? process.env.ENDTRACE_HOST ?? '127.0.0.1';
   const server = await startServer({ store, host, port, auth: flags.auth === true, version: packageVersion() });
-  const mode = server.deps.authRequired ? 'API keys required' : 'local mode, no key needed';
   // A cluster worker leaves the announcement to the primary.
   if (cluster.isWorker) reportListening(server.url, server.deps.authRequired);
-  else if (json) printJson({ url: server.url, docs: `${server.url}/docs`, openapi: `${server.url}/openapi.json`, auth: server.deps.authRequired });
-  else {
-    out(`endtrace API on ${server.url} (${mode})`);
-    out(`  docs:    ${server.url}/docs`);
-    out(`  openapi: ${server.url}/openapi.json`);
-  }
+  else announce(server.url, server.deps.authRequired, json);
   if (!isLoopback(host) && !flags.auth && !cluster.isWorker) log('endtrace: bound beyond loopback: every request needs an API key');
   const t = performance.now();
   const who = cluster.isWorker ? `worker ${process.pid}: ` : '';

@@ -3,18 +3,9 @@
  * tables beside the statements, with parameterised SQL only (as sqlite/sqlite-admin.ts).
  */
 import type { Pool } from 'pg';
+import { judgementOf, keyOf, orderPair } from '../admin-rows.js';
+import type { JudgementRow, KeyRow } from '../admin-rows.js';
 import type { ApiKeyRecord, AuditQuery, AuditRecord, Judgement, JudgementValue } from '../types.js';
-
-interface KeyRow {
-  id: string;
-  hash: string;
-  role: ApiKeyRecord['role'];
-  label: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const keyOf = (r: KeyRow): ApiKeyRecord => ({ id: r.id, hash: r.hash, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
 
 export async function createApiKey(pool: Pool, k: ApiKeyRecord): Promise<void> {
   await pool.query('INSERT INTO api_key (id, hash, role, label, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)', [k.id, k.hash, k.role, k.label, k.createdAt, k.revokedAt]);
@@ -105,19 +96,6 @@ export async function getAudit(pool: Pool, id: string): Promise<AuditRecord | nu
   return r ? auditOf(r) : null;
 }
 
-interface JudgementRow {
-  left_id: string;
-  right_id: string;
-  judgement: JudgementValue;
-  origin: 'analyst' | 'auto';
-  score: number | null;
-  user_name: string | null;
-  created_at: string;
-}
-
-const judgementOf = (r: JudgementRow): Judgement => ({ left: r.left_id, right: r.right_id, judgement: r.judgement, origin: r.origin, score: r.score, user: r.user_name, createdAt: r.created_at });
-
-const orderPair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
 /** One statement: the upsert's WHERE keeps an analyst's judgement from an automatic one, atomically. */
 export async function putJudgement(pool: Pool, j: Judgement): Promise<boolean> {

@@ -3,18 +3,9 @@
  * statements, with parameterised SQL only.
  */
 import type { Database } from 'better-sqlite3';
+import { judgementOf, keyOf, orderPair } from '../admin-rows.js';
+import type { JudgementRow, KeyRow } from '../admin-rows.js';
 import type { ApiKeyRecord, AuditQuery, AuditRecord, Judgement, JudgementValue } from '../types.js';
-
-interface KeyRow {
-  id: string;
-  hash: string;
-  role: ApiKeyRecord['role'];
-  label: string | null;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-const keyOf = (r: KeyRow): ApiKeyRecord => ({ id: r.id, hash: r.hash, role: r.role, label: r.label, createdAt: r.created_at, revokedAt: r.revoked_at });
 
 export function createApiKey(db: Database, k: ApiKeyRecord): void {
   db.prepare('INSERT INTO api_key (id, hash, role, label, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)').run(k.id, k.hash, k.role, k.label, k.createdAt, k.revokedAt);
@@ -96,19 +87,6 @@ export function getAudit(db: Database, id: string): AuditRecord | null {
   return r ? auditOf(r) : null;
 }
 
-interface JudgementRow {
-  left_id: string;
-  right_id: string;
-  judgement: JudgementValue;
-  origin: 'analyst' | 'auto';
-  score: number | null;
-  user_name: string | null;
-  created_at: string;
-}
-
-const judgementOf = (r: JudgementRow): Judgement => ({ left: r.left_id, right: r.right_id, judgement: r.judgement, origin: r.origin, score: r.score, user: r.user_name, createdAt: r.created_at });
-
-export const orderPair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
 export function putJudgement(db: Database, j: Judgement): boolean {
   const [left, right] = orderPair(j.left, j.right);
